@@ -1,0 +1,48 @@
+package org.pyacq.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** The request actions of the pyacq protocol, with their names on the wire. */
+public enum Action {
+    CALL_OBJ("call_obj"),
+    GET_OBJ("get_obj"),
+    GET_ITEM("get_item"),
+    SET_ITEM("set_item"),
+    DELETE("delete"),
+    IMPORT("import"),
+    PING("ping"),
+    CLOSE("close");
+
+    private final String wireName;
+    private final byte[] wireBytes;
+
+    Action(String wireName) {
+        this.wireName = wireName;
+        this.wireBytes = wireName.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The name as sent in frame 1 of a request, e.g. {@code call_obj}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    byte[] wireBytes() {
+        return wireBytes;
+    }
+
+    /** The action with this wire name, or empty for a name the protocol does not define. */
+    public static Optional<Action> fromWire(String name) {
+        for (Action a : values()) {
+            if (a.wireName.equals(name)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

@@ -1,0 +1,108 @@
+package org.pyacq.wire;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * One request as the server reads it (PROTOCOL.md section 2): id, action, return type, serializer
+ * and the still-encoded options.
+ */
+public record Request(long reqId, Action action, ReturnType returnType, Serializer serializer, ByteBuffer options) {
+
+    /** The id of a request that wants no reply (sync mode {@code off}). */
+    public static final long NO_REPLY = -1;
+    /** Frames in a request, not counting the identity frame that a ROUTER socket adds. */
+    public static final int FRAME_COUNT = 5;
+
+    public boolean wantsReply() {
+        return reqId != NO_REPLY;
+    }
+
+    /**
+     * Decodes the options frame; an empty frame means no options.
+     *
+     * @throws WireFormatException if the frame is not a map
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> decodeOptions(ValueMapper mapper) {
+        if (!options.hasRemaining()) {
+            return Map.of();
+        }
+        Object value = serializer.decode(options, mapper);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new WireFormatException("request options must be a map, got " + TaggedValues.describe(value));
+        }
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                throw new WireFormatException("request option names must be text, got " + TaggedValues.describe(key));
+            }
+        }
+        return (Map<String, Object>) map;
+    }
+
+    /**
+     * Reads the five frames of a request.
+     *
+     * @throws MalformedRequestException saying what is wrong, with the request id if it was readable
+     */
+    public static Request parse(List<ByteBuffer> frames) {
+        OptionalLong id = frames.isEmpty() ? OptionalLong.empty() : parseId(frames.get(0));
+        if (frames.size() != FRAME_COUNT) {
+            throw new MalformedRequestException("a request has " + FRAME_COUNT + " frames (id, action, return type,"
+                    + " serializer, options), got " + frames.size(), id, Serializers.MSGPACK);
+        }
+        String serName = ascii(frames.get(3));
+        Serializer serializer = Serializers.forName(serName).orElse(null);
+        Serializer replyIn = serializer != null ? serializer : Serializers.MSGPACK;
+        if (id.isEmpty()) {
+            throw new MalformedRequestException("request id '" + ascii(frames.get(0))
+                    + "' is not a decimal integer", id, replyIn);
+        }
+        String actionName = ascii(frames.get(1));
+        Action action = Action.fromWire(actionName).orElseThrow(() -> new MalformedRequestException(
+                "unknown action '" + actionName + "'; the protocol has " + List.of(Action.values()), id, replyIn));
+        String returnName = ascii(frames.get(2));
+        ReturnType returnType = ReturnType.fromWire(returnName).orElseThrow(() -> new MalformedRequestException(
+                "unknown return type '" + returnName + "'; use auto, proxy or value", id, replyIn));
+        if (serializer == null) {
+            throw new MalformedRequestException("unknown serializer '" + serName + "'; use one of "
+                    + Serializers.names(), id, replyIn);
+        }
+        return new Request(id.getAsLong(), action, returnType, serializer, frames.get(4).slice());
+    }
+
+    /** The first four frames of a request (the options frame is encoded separately). */
+    public static byte[][] headerFrames(long reqId, Action action, ReturnType returnType, Serializer serializer) {
+        return new byte[][] {
+            Long.toString(reqId).getBytes(StandardCharsets.US_ASCII),
+            action.wireBytes(),
+            returnType.wireBytes(),
+            serializer.name().getBytes(StandardCharsets.US_ASCII),
+        };
+    }
+
+    private static OptionalLong parseId(ByteBuffer frame) {
+        int n = frame.remaining();
+        if (n == 0 || n > 20) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(ascii(frame)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static String ascii(ByteBuffer frame) {
+        byte[] b = new byte[Math.min(frame.remaining(), 64)];
+        frame.duplicate().get(b);
+        String s = new String(b, StandardCharsets.US_ASCII);
+        return frame.remaining() > 64 ? s + "..." : s;
+    }
+}

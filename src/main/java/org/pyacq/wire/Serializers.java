@@ -1,0 +1,32 @@
+package org.pyacq.wire;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The serializers of the protocol, by name. */
+public final class Serializers {
+    /** msgpack with bin for bytes and str for text, as Python pyacq uses it. */
+    public static final Serializer MSGPACK = new MsgpackSerializer(DecodeLimits.DEFAULT);
+    /** JSON with the tagged forms of PROTOCOL.md section 4 (bytes and arrays as base64). */
+    public static final Serializer JSON = new JsonSerializer(DecodeLimits.DEFAULT);
+
+    private static final List<Serializer> ALL = List.of(MSGPACK, JSON);
+
+    private Serializers() {
+    }
+
+    /** The serializer with this wire name, or empty if the protocol has none by that name. */
+    public static Optional<Serializer> forName(String name) {
+        for (Serializer s : ALL) {
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names of all serializers, for error messages. */
+    public static List<String> names() {
+        return ALL.stream().map(Serializer::name).toList();
+    }
+}
