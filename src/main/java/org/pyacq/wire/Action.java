@@ -38,6 +38,12 @@ public enum Action {
                 return Optional.of(a);
             }
         }
+        // names used by pyacq releases before get_item/set_item
+        if ("getitem".equals(name)) {
+            return Optional.of(GET_ITEM);
+        } else if ("setitem".equals(name)) {
+            return Optional.of(SET_ITEM);
+        }
         return Optional.empty();
     }
 

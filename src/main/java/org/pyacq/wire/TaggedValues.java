@@ -92,10 +92,10 @@ final class TaggedValues {
         String rpcAddr;
         if (addr instanceof String s) {
             rpcAddr = s;
-        } else if (addr instanceof byte[] b) {
-            rpcAddr = new String(b, StandardCharsets.UTF_8);
+        } else if (addr instanceof byte[] || addr instanceof ByteBuffer) {
+            rpcAddr = new String(bytes(addr, "proxy"), StandardCharsets.UTF_8);
         } else {
-            throw new WireFormatException("proxy 'rpc_addr' must be text, got " + describe(addr));
+            throw new WireFormatException("proxy 'rpc_addr' must be text or bytes, got " + describe(addr));
         }
         Object attrs = f.get("attributes");
         List<String> attributes = List.of();

@@ -1,6 +1,7 @@
 package org.pyacq.wire;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -175,7 +176,9 @@ abstract class ValueWriter {
     private void writeProxy(ProxyRef p) {
         writeTag("proxy", 5);
         writeKey("rpc_addr");
-        writeString(p.rpcAddr());
+        // Python pyacq keeps server addresses as bytes and compares them as bytes when it unwraps
+        // a proxy to one of its own objects, so the address goes out as binary.
+        writeBinary(p.rpcAddr().getBytes(StandardCharsets.UTF_8));
         writeKey("obj_id");
         writeLong(p.objId());
         writeKey("ref_id");
