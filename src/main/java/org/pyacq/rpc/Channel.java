@@ -1,0 +1,250 @@
+package org.pyacq.rpc;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.pyacq.transport.Frames;
+import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.Sockets;
+import org.pyacq.wire.Action;
+import org.pyacq.wire.FrameBuffer;
+import org.pyacq.wire.Reply;
+import org.pyacq.wire.ReplyHeader;
+import org.pyacq.wire.Request;
+import org.pyacq.wire.ReturnType;
+import org.pyacq.wire.ValueMapper;
+import org.pyacq.wire.WireFormatException;
+import org.zeromq.ZMQ;
+
+/**
+ * One thread's connection to a server: a DEALER socket used only by that thread, so a synchronous
+ * call goes caller -> socket -> server and back with no hand-off between our own threads. On a
+ * server's thread the wait also serves that server's incoming requests (reentrancy).
+ */
+final class Channel {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final ThreadLocal<FrameBuffer> BUFFERS = ThreadLocal.withInitial(() -> FrameBuffer.heap(1024));
+
+    private final RpcClient client;
+    private final Thread owner;
+    private final ZMQ.Socket socket;
+    private final SocketPoller poller = new SocketPoller();
+    private final RpcServer server;
+    private final ReentrantLock inUse = new ReentrantLock();
+    private final ArrayDeque<Long> awaited = new ArrayDeque<>();
+    private final Map<Long, ByteBuffer> setAside = new HashMap<>();
+    private long nextId;
+    private volatile boolean closed;
+    private volatile long connectionLosses;
+
+    Channel(RpcClient client) {
+        this.client = client;
+        this.owner = Thread.currentThread();
+        this.server = RpcServer.currentOrNull();
+        String identity = ProcessIdentity.hostName() + "." + ProcessIdentity.processName() + "."
+                + owner.getName().replace(':', '_') + "-" + SEQUENCE.incrementAndGet() + ":" + client.address()
+                + RequestHandler.JAVA_PEER_MARK;
+        byte[] id = identity.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (id.length > 255) {
+            id = ("java." + ProcessHandle.current().pid() + "." + SEQUENCE.get() + RequestHandler.JAVA_PEER_MARK)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        this.socket = Sockets.connectDealer(client.address(), id, client.options().security(), this::connectionLost);
+        poller.register(socket);
+        if (server != null && server.socket() != null) {
+            poller.register(server.socket());
+        }
+    }
+
+    Thread owner() {
+        return owner;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Sends a request and waits for its reply; returns the decoded result. */
+    Object call(Action action, ReturnType returnType, Map<String, Object> opts, Duration timeout, ValueMapper decodeWith) {
+        inUse.lock();
+        try {
+            long id = nextId++;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long lossesBefore = connectionLosses;
+            send(id, action, returnType, opts);
+            ByteBuffer frame = awaitReply(id, deadline, action, timeout, lossesBefore);
+            Reply reply;
+            try {
+                reply = Reply.fromWire(client.serializer().decode(frame, decodeWith));
+            } catch (WireFormatException e) {
+                throw new ProtocolException("bad reply from " + client.address() + " to " + action + " [" + id + "]: "
+                        + e.getMessage(), e);
+            }
+            if (reply.kind() == Reply.Kind.ERROR) {
+                throw new RemoteCallException(client.address(), reply.errorType(), reply.errorLines());
+            }
+            return reply.value();
+        } finally {
+            finishUse();
+        }
+    }
+
+    /** Sends a request that wants no reply ({@link SyncMode#OFF}). */
+    void sendOff(Action action, ReturnType returnType, Map<String, Object> opts) {
+        inUse.lock();
+        try {
+            send(Request.NO_REPLY, action, returnType, opts);
+        } finally {
+            finishUse();
+        }
+    }
+
+    private void finishUse() {
+        boolean last = inUse.getHoldCount() == 1;
+        inUse.unlock();
+        if (last && closed && owner == Thread.currentThread()) {
+            closeNow();
+        }
+    }
+
+    private void send(long id, Action action, ReturnType returnType, Map<String, Object> opts) {
+        if (closed) {
+            throw new ServerDisconnectedException(client.address(), "the client for " + client.address() + " was closed");
+        }
+        ByteBuffer body;
+        if (opts == null) {
+            body = ByteBuffer.allocate(0);
+        } else {
+            FrameBuffer out = BUFFERS.get();
+            out.clear();
+            client.serializer().encode(opts, client.argsMapper(), out);
+            body = ByteBuffer.wrap(out.toByteArray());
+            if (out.capacity() > 1 << 20) {
+                BUFFERS.remove();
+            }
+        }
+        Frames.send(socket, Request.headerFrames(id, action, returnType, client.serializer()), body);
+    }
+
+    private ByteBuffer awaitReply(long id, long deadline, Action action, Duration timeout, long lossesBefore) {
+        awaited.push(id);
+        SocketPoller previous = server != null ? server.swapActivePoller(poller) : null;
+        try {
+            while (true) {
+                ByteBuffer early = setAside.remove(id);
+                if (early != null) {
+                    return early;
+                }
+                RpcException failure = client.failure();
+                if (failure != null) {
+                    throw failure;
+                }
+                if (SocketPoller.readable(socket)) {
+                    ByteBuffer frame = Frames.receiveOne(socket);
+                    if (frame != null) {
+                        if (route(frame, id, action)) {
+                            return frame;
+                        }
+                        continue;
+                    }
+                }
+                if (server != null && server.socket() != null && (server.processOne() | server.runTasks())) {
+                    continue;
+                }
+                if (connectionLosses != lossesBefore) {
+                    throw new ServerDisconnectedException(client.address(), "lost the connection to " + client.address()
+                            + " while waiting for the reply to " + action + " [" + id + "]: the server's process died"
+                            + " or the network failed; the call may or may not have run");
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new RpcTimeoutException(client.address(), action.wireName(), id, timeout, awaited.size());
+                }
+                poller.await(remaining);
+            }
+        } finally {
+            awaited.pop();
+            if (server != null) {
+                server.swapActivePoller(previous);
+            }
+        }
+    }
+
+    /** True if {@code frame} answers request {@code id}; otherwise files or drops it. */
+    private boolean route(ByteBuffer frame, long id, Action action) {
+        ReplyHeader header;
+        try {
+            header = ReplyHeader.peek(client.serializer(), frame);
+        } catch (WireFormatException e) {
+            throw new ProtocolException("unreadable reply from " + client.address() + " while waiting for " + action
+                    + " [" + id + "]: " + e.getMessage(), e);
+        }
+        if (header.disconnect()) {
+            client.disconnected(new ServerDisconnectedException(client.address(),
+                    "server " + client.address() + " disconnected (it was closed); calls to it fail from now on"));
+            return false;
+        }
+        if (header.reqId() == id) {
+            return true;
+        }
+        if (awaited.contains(header.reqId())) {
+            setAside.put(header.reqId(), frame);
+        }
+        // else: the late reply of a call that timed out; nobody wants it
+        return false;
+    }
+
+    void wakeup() {
+        poller.wakeup();
+    }
+
+    /** Called on JeroMQ's I/O thread when the established connection breaks. */
+    private void connectionLost() {
+        connectionLosses++;
+        poller.wakeup();
+    }
+
+    /**
+     * Closes the socket: at once from the owner thread or when the channel is idle; otherwise
+     * the owner closes it when its current call ends.
+     */
+    void close() {
+        closed = true;
+        client.forget(this);
+        poller.wakeup();
+        if (owner == Thread.currentThread()) {
+            if (inUse.getHoldCount() == 0) {
+                closeNow();
+            }
+            return;
+        }
+        try {
+            if (inUse.tryLock(2, TimeUnit.SECONDS)) {
+                try {
+                    closeNow();
+                } finally {
+                    inUse.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean socketClosed;
+
+    private synchronized void closeNow() {
+        if (socketClosed) {
+            return;
+        }
+        socketClosed = true;
+        poller.unregister(socket);
+        socket.close();
+        poller.close();
+    }
+}

@@ -1,0 +1,269 @@
+package org.pyacq.rpc;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.pyacq.transport.Frames;
+import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.Sockets;
+import org.pyacq.wire.Action;
+import org.pyacq.wire.FrameBuffer;
+import org.pyacq.wire.Reply;
+import org.pyacq.wire.ReplyHeader;
+import org.pyacq.wire.Request;
+import org.pyacq.wire.ReturnType;
+import org.pyacq.wire.ValueMapper;
+import org.pyacq.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * A client's I/O thread for asynchronous calls: callers encode their request and queue it; this
+ * thread owns one DEALER socket, sends what is queued in batches, and completes futures as replies
+ * arrive, in any order. Started on the first asynchronous call.
+ */
+final class ClientReactor implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(ClientReactor.class);
+    private static final ThreadLocal<ClientReactor> ON_REACTOR = new ThreadLocal<>();
+    private static final ThreadLocal<FrameBuffer> BUFFERS = ThreadLocal.withInitial(() -> FrameBuffer.heap(1024));
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private record Outgoing(byte[][] head, ByteBuffer body) {
+    }
+
+    private record Pending(RpcFuture<Object> future, ValueMapper decodeWith, String action, ScheduledFuture<?> timer) {
+    }
+
+    private final RpcClient client;
+    private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final SocketPoller poller = new SocketPoller();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean sleeping;
+    private volatile boolean closing;
+    private volatile boolean lostConnection;
+    private volatile RuntimeException startFailure;
+
+    ClientReactor(RpcClient client) {
+        this.client = client;
+        this.thread = new Thread(this, "pyacq-client-" + client.address().replaceFirst("^[a-z]+://", ""));
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted while starting the client I/O thread for " + client.address(), e);
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+    }
+
+    /** Queues a call and returns its future. Any thread. */
+    RpcFuture<Object> submit(Action action, ReturnType returnType, Map<String, Object> opts, Duration timeout,
+            ValueMapper decodeWith) {
+        long id = ids.getAndIncrement();
+        RpcFuture<Object> future = new RpcFuture<>(client.address(), action.wireName(), id, timeout);
+        ByteBuffer body = encode(opts);
+        ScheduledFuture<?> timer = Timeouts.schedule(() -> expire(id, action, timeout), timeout);
+        pending.put(id, new Pending(future, decodeWith, action.wireName(), timer));
+        enqueue(new Outgoing(Request.headerFrames(id, action, returnType, client.serializer()), body));
+        RpcException failure = client.failure();
+        if (failure != null) {
+            fail(id, failure);
+        }
+        return future;
+    }
+
+    /** Queues a request that wants no reply. Any thread. */
+    void submitOff(Action action, Map<String, Object> opts) {
+        enqueue(new Outgoing(Request.headerFrames(Request.NO_REPLY, action, ReturnType.AUTO, client.serializer()),
+                encode(opts)));
+    }
+
+    private ByteBuffer encode(Map<String, Object> opts) {
+        if (opts == null) {
+            return ByteBuffer.allocate(0);
+        }
+        FrameBuffer out = BUFFERS.get();
+        out.clear();
+        client.serializer().encode(opts, client.argsMapper(), out);
+        return ByteBuffer.wrap(out.toByteArray());
+    }
+
+    private void enqueue(Outgoing o) {
+        outbox.add(o);
+        if (sleeping) {
+            poller.wakeup();
+        }
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    private void expire(long id, Action action, Duration timeout) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.future.completeExceptionally(new RpcTimeoutException(client.address(), action.wireName(), id, timeout,
+                    pending.size() + 1));
+        }
+    }
+
+    private void fail(long id, RpcException cause) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.timer.cancel(false);
+            p.future.completeExceptionally(cause);
+        }
+    }
+
+    /** On JeroMQ's I/O thread: the established connection broke; calls in flight on it are lost. */
+    private void connectionLost() {
+        lostConnection = true;
+        poller.wakeup();
+    }
+
+    void failAll(RpcException cause) {
+        for (Long id : pending.keySet()) {
+            fail(id, cause);
+        }
+        poller.wakeup();
+    }
+
+    @Override
+    public void run() {
+        ON_REACTOR.set(this);
+        ZMQ.Socket socket;
+        try {
+            String identity = ProcessIdentity.hostName() + "." + ProcessIdentity.processName() + ".async-"
+                    + SEQUENCE.incrementAndGet() + ":" + client.address() + RequestHandler.JAVA_PEER_MARK;
+            socket = Sockets.connectDealer(client.address(), identity.getBytes(StandardCharsets.UTF_8),
+                    client.options().security(), this::connectionLost);
+            poller.register(socket);
+        } catch (RuntimeException e) {
+            startFailure = e;
+            started.countDown();
+            stopped.countDown();
+            return;
+        }
+        started.countDown();
+        try {
+            loop(socket);
+        } catch (RuntimeException | Error e) {
+            log.error("client I/O thread for {} failed", client.address(), e);
+            client.disconnected(new RpcException("the client I/O thread for " + client.address() + " failed: " + e, e));
+        } finally {
+            poller.unregister(socket);
+            socket.close();
+            poller.close();
+            stopped.countDown();
+        }
+    }
+
+    private void loop(ZMQ.Socket socket) {
+        while (true) {
+            boolean busy = false;
+            Outgoing o;
+            while ((o = outbox.poll()) != null) {
+                Frames.send(socket, o.head(), o.body());
+                busy = true;
+            }
+            for (int n = 0; n < 1024 && SocketPoller.readable(socket); n++) {
+                ByteBuffer frame = Frames.receiveOne(socket);
+                if (frame == null) {
+                    break;
+                }
+                deliver(frame);
+                busy = true;
+            }
+            if (lostConnection) {
+                lostConnection = false;
+                failAll(new ServerDisconnectedException(client.address(), "lost the connection to "
+                        + client.address() + " while calls were pending: the server's process died or the network"
+                        + " failed; the calls may or may not have run"));
+            }
+            if (closing && outbox.isEmpty()) {
+                return;
+            }
+            if (busy) {
+                continue;
+            }
+            sleeping = true;
+            if (outbox.isEmpty() && !closing) {
+                poller.await(-1);
+            }
+            sleeping = false;
+        }
+    }
+
+    private void deliver(ByteBuffer frame) {
+        ReplyHeader header;
+        try {
+            header = ReplyHeader.peek(client.serializer(), frame);
+        } catch (WireFormatException e) {
+            log.warn("dropped an unreadable reply from {}: {}", client.address(), e.getMessage());
+            return;
+        }
+        if (header.disconnect()) {
+            client.disconnected(new ServerDisconnectedException(client.address(),
+                    "server " + client.address() + " disconnected (it was closed); calls to it fail from now on"));
+            return;
+        }
+        Pending p = pending.remove(header.reqId());
+        if (p == null) {
+            return;
+        }
+        p.timer.cancel(false);
+        try {
+            Reply reply = Reply.fromWire(client.serializer().decode(frame, p.decodeWith));
+            if (reply.kind() == Reply.Kind.ERROR) {
+                p.future.completeExceptionally(new RemoteCallException(client.address(), reply.errorType(),
+                        reply.errorLines()));
+            } else {
+                p.future.complete(reply.value());
+            }
+        } catch (WireFormatException e) {
+            p.future.completeExceptionally(new ProtocolException("bad reply from " + client.address() + " to "
+                    + p.action + " [" + header.reqId() + "]: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            p.future.completeExceptionally(e);
+        }
+    }
+
+    /** Sends what is queued, then stops the thread and closes its socket. */
+    void close() {
+        closing = true;
+        poller.wakeup();
+        if (Thread.currentThread() != thread) {
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Blocking on a future from inside its own reply handling would deadlock: refuse it clearly. */
+    static void checkNotOnReactorThread(RpcFuture<?> future) {
+        if (ON_REACTOR.get() != null) {
+            throw new IllegalStateException("cannot wait for " + future + " on a client I/O thread: it would wait for"
+                    + " itself; chain with thenCompose/thenApplyAsync instead of blocking in a callback");
+        }
+    }
+}

@@ -1,0 +1,564 @@
+package org.pyacq.rpc;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pyacq.rpc.invoke.Invoker;
+import org.pyacq.rpc.invoke.InvokerOptions;
+import org.pyacq.transport.Frames;
+import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.Sockets;
+import org.pyacq.transport.TransportSecurity;
+import org.pyacq.wire.ProxyRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * Serves objects of this JVM to remote callers over a ZeroMQ ROUTER socket, speaking the pyacq
+ * protocol. Requests run one at a time on the server's thread (an actor: served objects need not
+ * be thread-safe) unless a worker pool is configured. While that thread waits for a synchronous
+ * call to another server, it keeps serving its own requests, so call chains that come back
+ * (A calls B calls A) do not deadlock.
+ *
+ * <pre>{@code
+ * try (RpcServer server = RpcServer.builder().name("worker").build().start()) {
+ *     server.publish("data", new ArrayList<>());
+ *     System.out.println("serving at " + server.address());
+ *     server.awaitClosed(Duration.ofHours(1));
+ * }
+ * }</pre>
+ */
+public final class RpcServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+    private static final ThreadLocal<RpcServer> CURRENT = new ThreadLocal<>();
+    private static final Map<String, RpcServer> BY_ADDRESS = new ConcurrentHashMap<>();
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Object LOCAL_LOCK = new Object();
+    private static RpcServer localServer;
+
+    private final String bindAddress;
+    private final String name;
+    private final TransportSecurity security;
+    private final int workerCount;
+    private final boolean daemon;
+    private final Invoker invoker;
+    private final ReferenceTable references = new ReferenceTable();
+    private final Map<String, Object> namespace = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch boundLatch = new CountDownLatch(1);
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private final RequestHandler handler;
+
+    private volatile String address;
+    private volatile Thread owner;
+    private volatile boolean closing;
+    private volatile boolean looping;
+    private volatile SocketPoller activePoller;
+    private volatile RuntimeException bindFailure;
+    private volatile boolean localExporter;
+    private ZMQ.Socket socket;
+    private SocketPoller poller;
+    private ExecutorService workers;
+
+    static {
+        ProcessShutdown.install();
+    }
+
+    private RpcServer(Builder b) {
+        this.bindAddress = b.address;
+        this.name = b.name != null ? b.name : "server-" + COUNTER.incrementAndGet();
+        this.security = b.security;
+        this.workerCount = b.workers;
+        this.daemon = b.daemon;
+        this.invoker = new Invoker(b.invokerOptions != null ? b.invokerOptions
+                : InvokerOptions.builder().remoteObjects(RemoteProxies.INSTANCE).build());
+        this.handler = new RequestHandler(this);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------
+
+    /**
+     * Starts serving on a new thread and returns once the socket is bound.
+     *
+     * @throws org.pyacq.transport.TransportException if the address cannot be bound
+     */
+    public RpcServer start() {
+        if (owner != null) {
+            throw new IllegalStateException("server " + name + " is already running");
+        }
+        Thread t = new Thread(this::run, "pyacq-server-" + name);
+        t.setDaemon(daemon);
+        t.start();
+        try {
+            if (!boundLatch.await(30, TimeUnit.SECONDS)) {
+                throw new RpcException("server " + name + " did not bind " + bindAddress + " within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted while starting server " + name, e);
+        }
+        if (bindFailure != null) {
+            throw bindFailure;
+        }
+        return this;
+    }
+
+    /**
+     * Binds the socket on the calling thread, which becomes the server's thread: call
+     * {@link #run()} from it afterwards. Use this to learn the address before serving.
+     */
+    public RpcServer bind() {
+        synchronized (this) {
+            if (owner != null) {
+                throw new IllegalStateException("server " + name + " is already bound by thread " + owner.getName());
+            }
+            owner = Thread.currentThread();
+        }
+        if (CURRENT.get() != null) {
+            owner = null;
+            throw new IllegalStateException("thread " + Thread.currentThread().getName()
+                    + " already runs server " + CURRENT.get().name + "; one server per thread");
+        }
+        try {
+            socket = Sockets.bindRouter(bindAddress, security);
+            address = Sockets.endpoint(socket);
+            poller = new SocketPoller();
+            poller.register(socket);
+            if (workerCount > 0) {
+                AtomicInteger n = new AtomicInteger();
+                workers = Executors.newFixedThreadPool(workerCount, r -> {
+                    Thread w = new Thread(r, "pyacq-worker-" + name + "-" + n.incrementAndGet());
+                    w.setDaemon(true);
+                    return w;
+                });
+            }
+            CURRENT.set(this);
+            BY_ADDRESS.put(address, this);
+            namespace.put("self", this);
+            log.debug("RPC server {} bound at {}", name, address);
+            return this;
+        } catch (RuntimeException e) {
+            bindFailure = e;
+            owner = null;
+            closedLatch.countDown();
+            throw e;
+        } finally {
+            boundLatch.countDown();
+        }
+    }
+
+    /** Serves on the calling thread until the server is closed (binds first if needed). */
+    public void run() {
+        if (owner == null) {
+            try {
+                bind();
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("server " + name + " was bound by thread " + owner.getName()
+                    + "; run it from that thread");
+        }
+        looping = true;
+        try {
+            while (!closing) {
+                boolean busy = processOne();
+                busy |= runTasks();
+                if (!busy && !closing) {
+                    activePoller = poller;
+                    poller.await(-1);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("RPC server {} stopped by an unexpected error", name, e);
+            throw e;
+        } finally {
+            looping = false;
+            shutdown();
+        }
+    }
+
+    /**
+     * Closes the server: sends the disconnect notice to every client it knows, stops serving and
+     * releases every object it held for proxies. Waits (up to 10 s) for a request in progress.
+     */
+    @Override
+    public void close() {
+        Thread t = owner;
+        if (t == null) {
+            closing = true;
+            closedLatch.countDown();
+            return;
+        }
+        if (Thread.currentThread() == t) {
+            beginClose(null);
+            if (!looping) {
+                shutdown();
+            }
+            return;
+        }
+        post(() -> beginClose(null));
+        if (!awaitClosed(Duration.ofSeconds(10))) {
+            log.warn("RPC server {} is still busy with a request 10 s after close()", name);
+        }
+    }
+
+    /** Waits until the server has stopped; true if it has. */
+    public boolean awaitClosed(Duration timeout) {
+        try {
+            return closedLatch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean isClosed() {
+        return closedLatch.getCount() == 0;
+    }
+
+    /** Starts closing on the owner thread: notices go out now, the loop ends after the current request. */
+    void beginClose(byte[] except) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        handler.sendDisconnects(except);
+    }
+
+    private void shutdown() {
+        if (socket == null) {
+            closedLatch.countDown();
+            return;
+        }
+        beginClose(null);
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            runTasks();
+        }
+        BY_ADDRESS.remove(address, this);
+        namespace.clear();
+        references.clear();
+        poller.unregister(socket);
+        socket.close();
+        socket = null;
+        poller.close();
+        CURRENT.remove();
+        log.debug("RPC server {} at {} closed", name, address);
+        closedLatch.countDown();
+    }
+
+    // ---- serving -------------------------------------------------------------------------
+
+    /** Reads and handles one request if one is waiting; true if it did. Owner thread only. */
+    boolean processOne() {
+        ZMQ.Socket s = socket;
+        if (s == null || !SocketPoller.readable(s)) {
+            return false;
+        }
+        Frames.Received msg = Frames.receive(s, 8);
+        if (msg == null) {
+            return false;
+        }
+        handler.handle(msg);
+        return true;
+    }
+
+    /** Runs work posted by other threads (worker replies, close requests); true if any ran. */
+    boolean runTasks() {
+        boolean any = false;
+        Runnable r;
+        while ((r = tasks.poll()) != null) {
+            any = true;
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.error("RPC server {}: task failed", name, e);
+            }
+        }
+        return any;
+    }
+
+    /** Runs {@code task} on the server's thread soon. */
+    void post(Runnable task) {
+        tasks.add(task);
+        wakeup();
+    }
+
+    void wakeup() {
+        SocketPoller p = activePoller;
+        if (p != null) {
+            p.wakeup();
+        }
+        SocketPoller own = poller;
+        if (own != null && own != p) {
+            own.wakeup();
+        }
+    }
+
+    /** Sets the poller the owner thread is blocked on, so that {@link #post} can wake it; returns the old one. */
+    SocketPoller swapActivePoller(SocketPoller p) {
+        SocketPoller old = activePoller;
+        activePoller = p;
+        return old;
+    }
+
+    ZMQ.Socket socket() {
+        return socket;
+    }
+
+    /** Keeps serving on the owner thread until {@code future} is done or the time is up. */
+    void serveUntil(CompletableFuture<?> future, long timeoutNanos) {
+        if (Thread.currentThread() != owner || socket == null) {
+            return;
+        }
+        future.whenComplete((v, e) -> wakeup());
+        long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        SocketPoller previous = swapActivePoller(poller);
+        try {
+            while (!future.isDone()) {
+                if (processOne() | runTasks()) {
+                    continue;
+                }
+                long remaining = deadline == Long.MAX_VALUE ? -1 : deadline - System.nanoTime();
+                if (deadline != Long.MAX_VALUE && remaining <= 0) {
+                    return;
+                }
+                poller.await(remaining);
+            }
+        } finally {
+            swapActivePoller(previous);
+        }
+    }
+
+    /** True for the process's callback server ({@link #local()}). */
+    boolean isLocalExporter() {
+        return localExporter;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    // ---- objects -------------------------------------------------------------------------
+
+    /** Publishes {@code object} under {@code name}; clients get it with {@link RpcClient#get(String)}. */
+    public void publish(String name, Object object) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(object, "object");
+        namespace.put(name, object);
+    }
+
+    /** Removes a published name; true if it was there. */
+    public boolean unpublish(String name) {
+        return namespace.remove(name) != null;
+    }
+
+    /** The published object, if any. */
+    public Optional<Object> published(String name) {
+        return Optional.ofNullable(namespace.get(name));
+    }
+
+    /** Published names. */
+    public java.util.Set<String> publishedNames() {
+        return java.util.Set.copyOf(namespace.keySet());
+    }
+
+    /**
+     * Registers {@code object} for remote use and returns a proxy reference to it, which the
+     * receiver owns (it releases it when done).
+     */
+    public ProxyRef export(Object object) {
+        ReferenceTable.Ids ids = references.register(object);
+        return new ProxyRef(requireAddress(), ids.objId(), ids.refId(), invoker.typeString(object), java.util.List.of());
+    }
+
+    /** Objects currently kept alive for remote proxies. */
+    public int liveObjectCount() {
+        return references.objectCount();
+    }
+
+    /** Outstanding proxy references over all objects. */
+    public int referenceCount() {
+        return references.referenceCount();
+    }
+
+    ReferenceTable references() {
+        return references;
+    }
+
+    Map<String, Object> namespace() {
+        return namespace;
+    }
+
+    Invoker invoker() {
+        return invoker;
+    }
+
+    // ---- identity ------------------------------------------------------------------------
+
+    /** The address clients connect to, e.g. {@code tcp://127.0.0.1:53411}. */
+    public String address() {
+        return requireAddress();
+    }
+
+    private String requireAddress() {
+        String a = address;
+        if (a == null) {
+            throw new IllegalStateException("server " + name + " is not bound yet; call start() or bind()");
+        }
+        return a;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Remote callers use this to measure clock offsets: seconds since the epoch, microsecond resolution. */
+    public double clock() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() + now.getNano() / 1e9;
+    }
+
+    /** A liveness check callable through {@code self}. */
+    public String ping() {
+        return "pong";
+    }
+
+    @Override
+    public String toString() {
+        return "RpcServer[" + name + " at " + (address != null ? address : bindAddress)
+                + (closing ? ", closed" : "") + "]";
+    }
+
+    // ---- process-wide lookups ------------------------------------------------------------
+
+    /** The server whose thread is the calling thread, if any. */
+    public static Optional<RpcServer> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    static RpcServer currentOrNull() {
+        return CURRENT.get();
+    }
+
+    static java.util.List<RpcServer> running() {
+        return new java.util.ArrayList<>(BY_ADDRESS.values());
+    }
+
+    /** Close at JVM exit: tell clients, but do not wait long for a busy thread. */
+    void closeForExit() {
+        Thread t = owner;
+        if (t == null || Thread.currentThread() == t) {
+            close();
+            return;
+        }
+        post(() -> beginClose(null));
+        awaitClosed(Duration.ofSeconds(2));
+    }
+
+    /** A running server of this process bound at {@code address}, if any. */
+    static RpcServer byAddress(String address) {
+        return BY_ADDRESS.get(address);
+    }
+
+    /**
+     * This process's server for objects passed by reference (callbacks): the calling thread's own
+     * server if it is a server thread, else a shared daemon server started on first use.
+     */
+    public static RpcServer local() {
+        RpcServer own = CURRENT.get();
+        if (own != null) {
+            return own;
+        }
+        synchronized (LOCAL_LOCK) {
+            if (localServer == null || localServer.closing) {
+                RpcServer s = builder().name("local").daemon(true).build();
+                s.localExporter = true;
+                localServer = s.start();
+            }
+            return localServer;
+        }
+    }
+
+    /** Builds an {@link RpcServer}; nothing is bound until {@link RpcServer#start()} or {@link RpcServer#bind()}. */
+    public static final class Builder {
+        private String address = "tcp://127.0.0.1:*";
+        private String name;
+        private TransportSecurity security = DefaultSecurity.get();
+        private int workers;
+        private boolean daemon;
+        private InvokerOptions invokerOptions;
+
+        /** Where to bind; default {@code tcp://127.0.0.1:*} (a free port on loopback). */
+        public Builder address(String address) {
+            org.pyacq.transport.Endpoints.validate(address);
+            this.address = address;
+            return this;
+        }
+
+        /** A name for logs and the thread, e.g. the process name. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        public Builder security(TransportSecurity security) {
+            this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
+        /**
+         * Runs requests on a pool of {@code n} threads instead of one at a time on the server's
+         * thread; served objects must then be thread-safe. 0 (the default) keeps the actor model.
+         */
+        public Builder workers(int n) {
+            if (n < 0 || n > 1024) {
+                throw new IllegalArgumentException("workers must be between 0 and 1024, got " + n);
+            }
+            this.workers = n;
+            return this;
+        }
+
+        /** Whether the thread started by {@link RpcServer#start()} is a daemon thread (default false). */
+        public Builder daemon(boolean daemon) {
+            this.daemon = daemon;
+            return this;
+        }
+
+        /** Class loader, access policy and the like for reflective calls. */
+        public Builder invokerOptions(InvokerOptions options) {
+            this.invokerOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        public RpcServer build() {
+            if (!security.isPlain() || org.pyacq.transport.Endpoints.isLoopback(address)) {
+                return new RpcServer(this);
+            }
+            throw new IllegalArgumentException("refusing to serve " + address + " without authentication: "
+                    + "anyone who can reach it could run code as this user; bind a loopback address "
+                    + "(tcp://127.0.0.1:*) or enable CURVE security");
+        }
+    }
+}

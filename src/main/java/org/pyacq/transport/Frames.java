@@ -1,0 +1,68 @@
+package org.pyacq.transport;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.zeromq.ZMQ;
+
+/** Reading and writing multipart messages without copying frame contents. */
+public final class Frames {
+    private Frames() {
+    }
+
+    /** A received multipart message: its frames, and how many frames it really had. */
+    public record Received(List<ByteBuffer> frames, int count) {
+        /** True if the message had more frames than were kept. */
+        public boolean truncated() {
+            return count > frames.size();
+        }
+    }
+
+    /**
+     * Reads one whole multipart message if one is ready, else returns null. Keeps at most
+     * {@code maxFrames} frames (the rest are read and dropped, so a hostile peer cannot make us
+     * buffer without bound); {@link Received#count()} tells how many there were.
+     */
+    public static Received receive(ZMQ.Socket socket, int maxFrames) {
+        zmq.Msg first = socket.base().recv(ZMQ.DONTWAIT);
+        if (first == null) {
+            return null;
+        }
+        List<ByteBuffer> frames = new ArrayList<>(Math.min(maxFrames, 8));
+        frames.add(first.buf());
+        int count = 1;
+        boolean more = first.hasMore();
+        while (more) {
+            zmq.Msg next = socket.base().recv(0);
+            if (next == null) {
+                break;
+            }
+            count++;
+            if (frames.size() < maxFrames) {
+                frames.add(next.buf());
+            }
+            more = next.hasMore();
+        }
+        return new Received(frames, count);
+    }
+
+    /** Reads one single-frame message if one is ready (dropping any extra frames), else null. */
+    public static ByteBuffer receiveOne(ZMQ.Socket socket) {
+        Received r = receive(socket, 1);
+        return r == null ? null : r.frames().get(0);
+    }
+
+    /** Sends the frames as one message; byte arrays are handed over, not copied: do not reuse them. */
+    public static void send(ZMQ.Socket socket, byte[][] head, ByteBuffer last) {
+        for (byte[] frame : head) {
+            socket.send(frame, ZMQ.SNDMORE);
+        }
+        socket.sendByteBuffer(last, 0);
+    }
+
+    /** Sends {@code identity} then {@code body}: a reply through a ROUTER socket. */
+    public static void sendTo(ZMQ.Socket router, byte[] identity, ByteBuffer body) {
+        router.send(identity, ZMQ.SNDMORE);
+        router.sendByteBuffer(body, 0);
+    }
+}

@@ -1,0 +1,2 @@
+/** ZeroMQ sockets, polling, security and connection handling: the only layer that touches JeroMQ. */
+package org.pyacq.transport;

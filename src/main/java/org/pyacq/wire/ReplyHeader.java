@@ -1,0 +1,101 @@
+package org.pyacq.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.MessageFormat;
+
+/**
+ * The routing part of a reply, read without decoding its value: whether it is a disconnect
+ * notice, and which request it answers. Lets a client set aside replies for other calls before
+ * paying for (and acting on) their contents.
+ */
+public record ReplyHeader(boolean disconnect, long reqId) {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * Reads the header of a reply frame.
+     *
+     * @throws WireFormatException if the frame is not a reply map
+     */
+    public static ReplyHeader peek(Serializer serializer, ByteBuffer frame) {
+        try {
+            return serializer == Serializers.JSON ? peekJson(frame) : peekMsgpack(frame);
+        } catch (IOException | MessagePackException e) {
+            throw new WireFormatException("malformed reply: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReplyHeader peekMsgpack(ByteBuffer frame) throws IOException {
+        ByteBuffer in = frame.slice();
+        if (in.isDirect()) {
+            in = ByteBuffer.allocate(in.remaining()).put(in.duplicate()).flip();
+        }
+        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(in)) {
+            if (!u.hasNext() || u.getNextFormat().getValueType() != org.msgpack.value.ValueType.MAP) {
+                throw new WireFormatException("a reply must be a map");
+            }
+            int n = u.unpackMapHeader();
+            String action = null;
+            Long id = null;
+            for (int i = 0; i < n && (action == null || id == null); i++) {
+                if (u.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
+                    u.skipValue(2);
+                    continue;
+                }
+                String key = u.unpackString();
+                MessageFormat f = u.getNextFormat();
+                if (key.equals("action") && f.getValueType() == org.msgpack.value.ValueType.STRING) {
+                    action = u.unpackString();
+                } else if (key.equals("req_id") && f.getValueType() == org.msgpack.value.ValueType.INTEGER) {
+                    id = u.unpackLong();
+                } else {
+                    u.skipValue();
+                }
+            }
+            return header(action, id);
+        }
+    }
+
+    private static ReplyHeader peekJson(ByteBuffer frame) throws IOException {
+        byte[] bytes = new byte[frame.remaining()];
+        frame.duplicate().get(bytes);
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new WireFormatException("a reply must be a map");
+            }
+            String action = null;
+            Long id = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME && (action == null || id == null)) {
+                String key = p.currentName();
+                JsonToken t = p.nextToken();
+                if (key.equals("action") && t == JsonToken.VALUE_STRING) {
+                    action = p.getText();
+                } else if (key.equals("req_id") && t == JsonToken.VALUE_NUMBER_INT) {
+                    id = p.getLongValue();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return header(action, id);
+        }
+    }
+
+    private static ReplyHeader header(String action, Long id) {
+        if ("disconnect".equals(action)) {
+            return new ReplyHeader(true, Request.NO_REPLY);
+        }
+        if (!"return".equals(action)) {
+            throw new WireFormatException("unknown reply action '" + action + "'");
+        }
+        if (id == null) {
+            throw new WireFormatException("reply has no integer 'req_id'");
+        }
+        return new ReplyHeader(false, id);
+    }
+}
