@@ -12,7 +12,6 @@ import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Action;
-import org.pyacq.wire.FrameBuffer;
 import org.pyacq.wire.Reply;
 import org.pyacq.wire.ReplyHeader;
 import org.pyacq.wire.Request;
@@ -28,7 +27,6 @@ import org.zeromq.ZMQ;
  */
 final class Channel {
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    private static final ThreadLocal<FrameBuffer> BUFFERS = ThreadLocal.withInitial(() -> FrameBuffer.heap(1024));
 
     private final RpcClient client;
     private final Thread owner;
@@ -116,18 +114,8 @@ final class Channel {
         if (closed) {
             throw new ServerDisconnectedException(client.address(), "the client for " + client.address() + " was closed");
         }
-        ByteBuffer body;
-        if (opts == null) {
-            body = ByteBuffer.allocate(0);
-        } else {
-            FrameBuffer out = BUFFERS.get();
-            out.clear();
-            client.serializer().encode(opts, client.argsMapper(), out);
-            body = ByteBuffer.wrap(out.toByteArray());
-            if (out.capacity() > 1 << 20) {
-                BUFFERS.remove();
-            }
-        }
+        ByteBuffer body = opts == null ? ByteBuffer.allocate(0)
+                : Encoding.encode(client.serializer(), opts, client.argsMapper());
         Frames.send(socket, Request.headerFrames(id, action, returnType, client.serializer()), body);
     }
 

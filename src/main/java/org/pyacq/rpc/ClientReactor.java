@@ -14,7 +14,6 @@ import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Action;
-import org.pyacq.wire.FrameBuffer;
 import org.pyacq.wire.Reply;
 import org.pyacq.wire.ReplyHeader;
 import org.pyacq.wire.Request;
@@ -33,7 +32,6 @@ import org.zeromq.ZMQ;
 final class ClientReactor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ClientReactor.class);
     private static final ThreadLocal<ClientReactor> ON_REACTOR = new ThreadLocal<>();
-    private static final ThreadLocal<FrameBuffer> BUFFERS = ThreadLocal.withInitial(() -> FrameBuffer.heap(1024));
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private record Outgoing(byte[][] head, ByteBuffer body) {
@@ -100,10 +98,7 @@ final class ClientReactor implements Runnable {
         if (opts == null) {
             return ByteBuffer.allocate(0);
         }
-        FrameBuffer out = BUFFERS.get();
-        out.clear();
-        client.serializer().encode(opts, client.argsMapper(), out);
-        return ByteBuffer.wrap(out.toByteArray());
+        return Encoding.encode(client.serializer(), opts, client.argsMapper());
     }
 
     private void enqueue(Outgoing o) {

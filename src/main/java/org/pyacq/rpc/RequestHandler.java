@@ -11,7 +11,6 @@ import java.util.concurrent.RejectedExecutionException;
 import org.pyacq.rpc.invoke.Invoker;
 import org.pyacq.transport.Frames;
 import org.pyacq.wire.Action;
-import org.pyacq.wire.FrameBuffer;
 import org.pyacq.wire.MalformedRequestException;
 import org.pyacq.wire.ProxyRef;
 import org.pyacq.wire.Reply;
@@ -34,7 +33,6 @@ final class RequestHandler {
     private final RpcServer server;
     private final KnownCallers callers = new KnownCallers(4096);
     private final ValueMapper replyMapper;
-    private final ThreadLocal<FrameBuffer> buffers = ThreadLocal.withInitial(() -> FrameBuffer.heap(4096));
     private final RateLimitedLog malformedLog = new RateLimitedLog(log, 64);
 
     RequestHandler(RpcServer server) {
@@ -61,12 +59,7 @@ final class RequestHandler {
         byte[] identity = bytes(frames.get(0));
         Request request;
         try {
-            if (msg.truncated()) {
-                throw new MalformedRequestException("a request has " + Request.FRAME_COUNT + " frames (id, action,"
-                        + " return type, serializer, options), got " + (msg.count() - 1),
-                        java.util.OptionalLong.empty(), org.pyacq.wire.Serializers.MSGPACK);
-            }
-            request = Request.parse(frames.subList(1, frames.size()));
+            request = Request.parse(frames.subList(1, frames.size()), msg.count() - 1);
         } catch (MalformedRequestException e) {
             rejectMalformed(identity, e);
             return;
@@ -205,14 +198,7 @@ final class RequestHandler {
     }
 
     private ByteBuffer encode(Serializer serializer, Reply reply) {
-        FrameBuffer out = buffers.get();
-        out.clear();
-        serializer.encode(reply.toWire(), replyMapper, out);
-        byte[] bytes = out.toByteArray();
-        if (out.capacity() > 1 << 20) {
-            buffers.remove();
-        }
-        return ByteBuffer.wrap(bytes);
+        return Encoding.encode(serializer, reply.toWire(), replyMapper);
     }
 
     private Reply errorReply(byte[] identity, long reqId, Throwable cause) {

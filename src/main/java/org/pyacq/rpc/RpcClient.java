@@ -140,8 +140,13 @@ public final class RpcClient implements AutoCloseable {
         send(Action.SET_ITEM, opts, ReturnType.AUTO, SyncMode.SYNC, options.timeout());
     }
 
-    /** Copies a value into the server and returns a proxy to the copy there. */
+    /**
+     * Copies a value into the server and returns a proxy to the copy there.
+     *
+     * @throws org.pyacq.wire.WireFormatException if the value cannot be sent by value
+     */
     public ObjectProxy transfer(Object value) {
+        options.serializer().encodeToBytes(value, ValueMapper.PLAIN);
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("obj", value);
         return (ObjectProxy) send(Action.GET_OBJ, opts, ReturnType.PROXY, SyncMode.SYNC, options.timeout());

@@ -86,8 +86,15 @@ final class TypedView implements InvocationHandler {
         return new MethodModel(attribute, false, m.getReturnType());
     }
 
-    /** An interface with exactly one abstract method (not counting public methods of Object). */
+    /**
+     * A functional interface whose single method stands for "call the object": annotated
+     * {@code @FunctionalInterface} or a JDK one ({@code Runnable}, {@code java.util.function.*}).
+     * Other one-method interfaces call the remote method by name, like any interface.
+     */
     private static boolean isFunctional(Class<?> c) {
+        if (!c.isAnnotationPresent(FunctionalInterface.class) && !c.getName().startsWith("java.")) {
+            return false;
+        }
         int abstracts = 0;
         for (Method m : c.getMethods()) {
             if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {

@@ -19,9 +19,19 @@ public final class Sockets {
      * redial such a connection quickly, keeping queued messages (see JEROMQ-NOTES.md).
      */
     public static final Duration CONNECT_HANDSHAKE = Duration.ofMillis(2000);
-    /** ZMTP heartbeats: a peer silent this long after a ping is taken for dead (sized above large-frame transfers). */
-    static final int HEARTBEAT_IVL_MS = 2000;
-    static final int HEARTBEAT_TIMEOUT_MS = 10000;
+    /*
+     * Dead peers: a process that dies closes its TCP connections, which the connection watch sees
+     * at once. For peers that vanish without closing (frozen host, broken network) we use TCP
+     * keepalive rather than ZMTP heartbeats: in JeroMQ 0.6.0 a heartbeat timer can be re-armed on
+     * an engine that has just died (StreamEngine.timerEvent re-adds it after unplug), which later
+     * fires on a dead object and kills the I/O thread.
+     */
+    private static void keepAlive(ZMQ.Socket s) {
+        s.setTCPKeepAlive(1);
+        s.setTCPKeepAliveIdle(10);
+        s.setTCPKeepAliveInterval(2);
+        s.setTCPKeepAliveCount(3);
+    }
 
     private Sockets() {
     }
@@ -43,9 +53,7 @@ public final class Sockets {
             s.setRcvHWM(0);
             s.setReconnectIVL(100);
             s.setReconnectIVLMax(2000);
-            s.setHeartbeatIvl(HEARTBEAT_IVL_MS);
-            s.setHeartbeatTimeout(HEARTBEAT_TIMEOUT_MS);
-            s.setHeartbeatTtl(HEARTBEAT_TIMEOUT_MS);
+            keepAlive(s);
             security.applyToClient(s);
             if (onConnectionLost != null) {
                 ConnectionWatch.attach(s, onConnectionLost);
@@ -74,10 +82,8 @@ public final class Sockets {
             if (type == SocketType.ROUTER) {
                 // a client that redials (after a stalled handshake) keeps its identity: route to the new connection
                 s.setRouterHandover(true);
-                s.setHeartbeatIvl(HEARTBEAT_IVL_MS);
-                s.setHeartbeatTimeout(HEARTBEAT_TIMEOUT_MS);
-                s.setHeartbeatTtl(HEARTBEAT_TIMEOUT_MS);
             }
+            keepAlive(s);
             security.applyToServer(s);
             s.bind(address);
             return s;

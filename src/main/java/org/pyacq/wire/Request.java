@@ -52,10 +52,18 @@ public record Request(long reqId, Action action, ReturnType returnType, Serializ
      * @throws MalformedRequestException saying what is wrong, with the request id if it was readable
      */
     public static Request parse(List<ByteBuffer> frames) {
+        return parse(frames, frames.size());
+    }
+
+    /**
+     * Like {@link #parse(List)} for a message of which only the first frames were kept;
+     * {@code frameCount} is how many it had.
+     */
+    public static Request parse(List<ByteBuffer> frames, int frameCount) {
         OptionalLong id = frames.isEmpty() ? OptionalLong.empty() : parseId(frames.get(0));
-        if (frames.size() != FRAME_COUNT) {
+        if (frameCount != FRAME_COUNT || frames.size() != FRAME_COUNT) {
             throw new MalformedRequestException("a request has " + FRAME_COUNT + " frames (id, action, return type,"
-                    + " serializer, options), got " + frames.size(), id, Serializers.MSGPACK);
+                    + " serializer, options), got " + frameCount, id, Serializers.MSGPACK);
         }
         String serName = ascii(frames.get(3));
         Serializer serializer = Serializers.forName(serName).orElse(null);
