@@ -145,9 +145,9 @@ final class Channel {
                     continue;
                 }
                 if (connectionLosses != lossesBefore) {
-                    throw new ServerDisconnectedException(client.address(), "lost the connection to " + client.address()
-                            + " while waiting for the reply to " + action + " [" + id + "]: the server's process died"
-                            + " or the network failed; the call may or may not have run");
+                    throw client.explainLoss(new ServerDisconnectedException(client.address(), "lost the connection to "
+                            + client.address() + " while waiting for the reply to " + action + " [" + id + "]: the"
+                            + " server's process died or the network failed; the call may or may not have run"));
                 }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {

@@ -189,9 +189,11 @@ final class ClientReactor implements Runnable {
             }
             if (lostConnection) {
                 lostConnection = false;
-                failAll(new ServerDisconnectedException(client.address(), "lost the connection to "
-                        + client.address() + " while calls were pending: the server's process died or the network"
-                        + " failed; the calls may or may not have run"));
+                if (!pending.isEmpty()) {
+                    failAll(client.explainLoss(new ServerDisconnectedException(client.address(), "lost the connection"
+                            + " to " + client.address() + " while calls were pending: the server's process died or"
+                            + " the network failed; the calls may or may not have run")));
+                }
             }
             if (closing && outbox.isEmpty()) {
                 return;

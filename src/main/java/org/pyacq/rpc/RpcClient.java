@@ -49,6 +49,7 @@ public final class RpcClient implements AutoCloseable {
     private volatile ClientReactor reactor;
     private volatile RpcException failure;
     private volatile boolean closed;
+    private volatile java.util.function.UnaryOperator<RpcException> lossExplainer = java.util.function.UnaryOperator.identity();
 
     private RpcClient(String address, ClientOptions options, boolean shared) {
         Endpoints.validate(address);
@@ -73,6 +74,17 @@ public final class RpcClient implements AutoCloseable {
                 REGISTRY.put(address, c);
             }
             return c;
+        }
+    }
+
+    /**
+     * Tells the process's shared client for {@code address} (if any) that its server is gone, so
+     * its pending and later calls fail at once with {@code cause}. Used by process supervisors.
+     */
+    public static void serverGone(String address, RpcException cause) {
+        RpcClient c = REGISTRY.get(address);
+        if (c != null) {
+            c.disconnected(cause);
         }
     }
 
@@ -235,9 +247,23 @@ public final class RpcClient implements AutoCloseable {
     private void checkUsable() {
         RpcException f = failure;
         if (f != null) {
-            throw f instanceof ServerDisconnectedException d
-                    ? new ServerDisconnectedException(address, d.getMessage(), d) : f;
+            throw f.getClass() == ServerDisconnectedException.class
+                    ? new ServerDisconnectedException(address, f.getMessage(), f) : f;
         }
+    }
+
+    /**
+     * Lets a supervisor turn "the connection was lost" into a better explanation (e.g. "the
+     * process died with exit code 137"). The explainer may wait briefly; it runs on the thread
+     * that noticed the loss.
+     */
+    public void explainConnectionLoss(java.util.function.UnaryOperator<RpcException> explainer) {
+        this.lossExplainer = java.util.Objects.requireNonNull(explainer, "explainer");
+    }
+
+    RpcException explainLoss(RpcException loss) {
+        RpcException better = lossExplainer.apply(loss);
+        return better != null ? better : loss;
     }
 
     /**

@@ -1,0 +1,174 @@
+package org.pyacq.spawn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.rpc.RpcServer;
+import org.pyacq.transport.Sockets;
+import org.pyacq.wire.Serializers;
+import org.pyacq.wire.ValueMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * The main class of a spawned child: reads its configuration from stdin, starts an RPC server,
+ * reports the server's address (or its startup error) to the parent over a PAIR socket, then
+ * serves until closed. With a lifeline it also exits when its stdin closes, i.e. when the parent
+ * is gone, however it died.
+ *
+ * <p>Usage (by {@link ProcessSpawner}): {@code java -cp ... org.pyacq.spawn.Bootstrap NAME}
+ */
+public final class Bootstrap {
+    private static final long REPORT_INTERVAL_MS = 10;
+    private static final long REPORT_DEADLINE_MS = 10_000;
+
+    private Bootstrap() {
+    }
+
+    public static void main(String[] args) {
+        String name = args.length > 0 ? args[args.length - 1] : null;
+        BootstrapConfig config;
+        try {
+            config = BootstrapConfig.read(System.in);
+        } catch (IOException e) {
+            System.err.println("pyacq bootstrap: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (name != null) {
+            ProcessIdentity.setProcessName(name);
+        }
+        ChildLogging.configure(config.logAddress(), config.logLevel());
+        Logger log = LoggerFactory.getLogger(Bootstrap.class);
+        if (config.lifeline()) {
+            Lifeline.watch(System.in);
+        }
+        RpcServer server = null;
+        Map<String, Object> status = new LinkedHashMap<>();
+        try {
+            server = RpcServer.builder().address(config.address()).name(name != null ? name : "child").build().bind();
+            runStartupClass(config.startupClass(), server);
+            status.put("address", server.address());
+            log.info("process {} serving at {} (log server: {}, level {})", ProcessIdentity.processName(),
+                    server.address(), config.logAddress(), config.logLevel());
+        } catch (Throwable t) {
+            log.error("process {} failed to start", ProcessIdentity.processName(), t);
+            status.put("error", traceLines(t));
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
+        if (!report(config.bootstrapAddress(), status)) {
+            log.error("the parent at {} did not acknowledge our status within {} ms; exiting",
+                    config.bootstrapAddress(), REPORT_DEADLINE_MS);
+            System.exit(3);
+        }
+        if (server == null) {
+            System.exit(1);
+        }
+        server.run();
+        log.info("process {} closed its server; exiting", ProcessIdentity.processName());
+        System.exit(0);
+    }
+
+    /** Sends the status every 10 ms until the parent answers (it may miss early messages). */
+    private static boolean report(String bootstrapAddress, Map<String, Object> status) {
+        byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
+        ZMQ.Socket pair = Sockets.connect(SocketType.PAIR, bootstrapAddress, org.pyacq.rpc.DefaultSecurity.get(), 1000);
+        try {
+            pair.setReceiveTimeOut((int) REPORT_INTERVAL_MS);
+            long deadline = System.currentTimeMillis() + REPORT_DEADLINE_MS;
+            while (System.currentTimeMillis() < deadline) {
+                pair.send(json, ZMQ.DONTWAIT);
+                byte[] answer = pair.recv();
+                if (answer != null) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            pair.close();
+        }
+    }
+
+    /** Initializes the startup class and runs its {@code public static void onStart(RpcServer)} if it has one. */
+    private static void runStartupClass(String className, RpcServer server) throws Exception {
+        if (className == null) {
+            return;
+        }
+        Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+        for (Method m : c.getMethods()) {
+            if (m.getName().equals("onStart") && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 1
+                    && m.getParameterTypes()[0] == RpcServer.class) {
+                try {
+                    m.invoke(null, server);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+                return;
+            }
+        }
+    }
+
+    static List<String> traceLines(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        List<String> lines = new ArrayList<>();
+        for (String line : sw.toString().split("\n")) {
+            lines.add(line + "\n");
+        }
+        return lines;
+    }
+
+    /** Exits the process when its stdin reaches end of file: the parent is gone. */
+    static final class Lifeline implements Runnable {
+        private final InputStream in;
+
+        private Lifeline(InputStream in) {
+            this.in = in;
+        }
+
+        static void watch(InputStream in) {
+            Thread t = new Thread(new Lifeline(in), "pyacq-lifeline");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void run() {
+            byte[] sink = new byte[256];
+            try {
+                while (in.read(sink) != -1) {
+                    // the parent writes nothing more; anything that comes is ignored
+                }
+            } catch (IOException e) {
+                // a broken pipe means the same: the parent is gone
+            }
+            LoggerFactory.getLogger(Bootstrap.class).warn("the parent process is gone (stdin closed); exiting");
+            Thread exit = new Thread(() -> System.exit(0), "pyacq-lifeline-exit");
+            exit.start();
+            try {
+                exit.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

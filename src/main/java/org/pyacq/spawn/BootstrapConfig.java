@@ -1,0 +1,95 @@
+package org.pyacq.spawn;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pyacq.wire.Serializers;
+import org.pyacq.wire.ValueMapper;
+import org.pyacq.wire.WireFormatException;
+
+/**
+ * The JSON the parent writes to a child's stdin (PROTOCOL.md section 7): {@code class_name},
+ * {@code args.address}, {@code bootstrap_addr}, {@code loglevel}, {@code logaddr}, {@code qt};
+ * and extensions a Python child never sees: {@code lifeline} (exit when stdin closes) and
+ * {@code startup_class}.
+ */
+record BootstrapConfig(String address, String bootstrapAddress, int logLevel, String logAddress, boolean lifeline,
+        String startupClass) {
+
+    private static final int MAX_BYTES = 1 << 20;
+
+    byte[] toJsonLine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("class_name", "RPCServer");
+        m.put("args", Map.of("address", address));
+        m.put("bootstrap_addr", bootstrapAddress);
+        m.put("loglevel", logLevel);
+        m.put("logaddr", logAddress);
+        m.put("qt", false);
+        m.put("lifeline", lifeline);
+        if (startupClass != null) {
+            m.put("startup_class", startupClass);
+        }
+        byte[] json = Serializers.JSON.encodeToBytes(m, ValueMapper.PLAIN);
+        byte[] line = new byte[json.length + 1];
+        System.arraycopy(json, 0, line, 0, json.length);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    /**
+     * Reads one JSON object from {@code in}: up to a newline (our parent) or end of file (a Python
+     * parent closes stdin after writing). Reads byte by byte so nothing after the line is consumed.
+     */
+    static BootstrapConfig read(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (buf.size() >= MAX_BYTES) {
+                throw new IOException("bootstrap configuration on stdin is longer than " + MAX_BYTES + " bytes");
+            }
+            buf.write(b);
+        }
+        if (buf.size() == 0) {
+            throw new IOException("no bootstrap configuration on stdin: this program is started by a process spawner,"
+                    + " which writes its JSON configuration there");
+        }
+        Object decoded;
+        try {
+            decoded = Serializers.JSON.decode(ByteBuffer.wrap(buf.toByteArray()), ValueMapper.PLAIN);
+        } catch (WireFormatException e) {
+            throw new IOException("bootstrap configuration is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!(decoded instanceof Map<?, ?> m)) {
+            throw new IOException("bootstrap configuration must be a JSON object");
+        }
+        Object args = m.get("args");
+        Object address = args instanceof Map<?, ?> a ? a.get("address") : null;
+        return new BootstrapConfig(
+                address instanceof String s ? s : "tcp://127.0.0.1:*",
+                text(m, "bootstrap_addr", true),
+                m.get("loglevel") instanceof Number n ? n.intValue() : 20,
+                text(m, "logaddr", false),
+                Boolean.TRUE.equals(m.get("lifeline")),
+                text(m, "startup_class", false));
+    }
+
+    private static String text(Map<?, ?> m, String key, boolean required) throws IOException {
+        Object v = m.get(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v == null && !required) {
+            return null;
+        }
+        throw new IOException("bootstrap configuration: '" + key + "' must be text, got " + v);
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,198 @@
+package org.pyacq.spawn;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pyacq.rpc.ClientOptions;
+import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.rpc.RpcClient;
+import org.pyacq.rpc.RpcException;
+import org.pyacq.transport.Frames;
+import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.Sockets;
+import org.pyacq.transport.TransportSecurity;
+import org.pyacq.wire.Serializers;
+import org.pyacq.wire.ValueMapper;
+import org.pyacq.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * Starts child JVMs that each run an RPC server, using pyacq's bootstrap handshake (PROTOCOL.md
+ * section 7): the configuration goes to the child's stdin, the child reports its server's
+ * address over a PAIR socket, the parent answers {@code OK}, connects and pings.
+ *
+ * <pre>{@code
+ * try (SpawnedProcess worker = ProcessSpawner.spawn(SpawnOptions.builder("worker").build())) {
+ *     ObjectProxy list = (ObjectProxy) worker.importModule("java.util.ArrayList").call();
+ *     list.invoke("add", 1);
+ * }   // stops the child
+ * }</pre>
+ *
+ * <p>The child's stdin stays open as a lifeline: the child exits by itself soon after this
+ * process dies, however it died. The child's stdout and stderr lines are logged here (stdout at
+ * info, stderr at warning) under the logger {@code pyacq.child.NAME}.
+ */
+public final class ProcessSpawner {
+    private static final Logger log = LoggerFactory.getLogger(ProcessSpawner.class);
+
+    private ProcessSpawner() {
+    }
+
+    /**
+     * Starts a child and returns once it answers a ping.
+     *
+     * @throws SpawnException if the child cannot start or does not report within the startup
+     *     timeout; the message carries the child's own error text
+     */
+    public static SpawnedProcess spawn(SpawnOptions options) {
+        return spawn(options, ClientOptions.defaults());
+    }
+
+    /** Like {@link #spawn(SpawnOptions)}, with options for the client that talks to the child. */
+    public static SpawnedProcess spawn(SpawnOptions options, ClientOptions clientOptions) {
+        TransportSecurity security = DefaultSecurity.get();
+        long started = System.nanoTime();
+        ZMQ.Socket pair = Sockets.bind(SocketType.PAIR, "tcp://127.0.0.1:*", security, 0);
+        Process process = null;
+        OutputPump out = null;
+        OutputPump err = null;
+        try (SocketPoller poller = new SocketPoller()) {
+            poller.register(pair);
+            String bootstrapAddress = Sockets.endpoint(pair);
+            List<String> command = command(options);
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(options.environment());
+            if (options.workingDirectory() != null) {
+                pb.directory(options.workingDirectory().toFile());
+            }
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw new SpawnException(options.name(), "cannot start process '" + options.name() + "' with "
+                        + options.javaExecutable() + ": " + e.getMessage(), e);
+            }
+            Logger childLog = LoggerFactory.getLogger("pyacq.child." + options.name());
+            out = OutputPump.start(process.getInputStream(), childLog, Level.INFO, options.name(), "stdout");
+            err = OutputPump.start(process.getErrorStream(), childLog, Level.WARN, options.name(), "stderr");
+            sendConfig(process, options, bootstrapAddress);
+            process.onExit().thenRun(poller::wakeup);
+            String address = awaitAddress(options, process, pair, poller, err);
+            pair.send("OK");
+            RpcClient client = RpcClient.open(address, clientOptions);
+            SpawnedProcess handle = new SpawnedProcess(options.name(), process, address, client, out, err);
+            try {
+                client.ping(options.startupTimeout());
+            } catch (RpcException e) {
+                handle.kill();
+                throw new SpawnException(options.name(), "process '" + options.name() + "' reported " + address
+                        + " but does not answer a ping: " + e.getMessage(), e);
+            }
+            log.debug("spawned {} (pid {}) at {} in {} ms", options.name(), process.pid(), address,
+                    (System.nanoTime() - started) / 1_000_000);
+            return handle;
+        } catch (RuntimeException e) {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
+            throw e;
+        } finally {
+            pair.close();
+        }
+    }
+
+    static List<String> command(SpawnOptions options) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(options.javaExecutable().toString());
+        cmd.addAll(JavaRuntime.standardOptions(JavaRuntime.featureVersion(options.javaExecutable())));
+        cmd.addAll(ClassDataSharing.optionsFor(options));
+        cmd.addAll(options.jvmOptions());
+        cmd.add("-cp");
+        cmd.add(String.join(java.io.File.pathSeparator, options.classPath()));
+        cmd.add(Bootstrap.class.getName());
+        cmd.add(options.name());
+        return cmd;
+    }
+
+    private static void sendConfig(Process process, SpawnOptions options, String bootstrapAddress) {
+        BootstrapConfig config = new BootstrapConfig(options.bindAddress(), bootstrapAddress, options.logLevel(),
+                options.logAddress(), true, options.startupClass());
+        OutputStream stdin = process.getOutputStream();
+        try {
+            stdin.write(config.toJsonLine());
+            stdin.flush();
+        } catch (IOException e) {
+            // the child died at once; awaitAddress reports it with its stderr
+            log.debug("could not write the configuration of {}: {}", options.name(), e.toString());
+        }
+    }
+
+    private static String awaitAddress(SpawnOptions options, Process process, ZMQ.Socket pair, SocketPoller poller,
+            OutputPump err) {
+        long deadline = System.nanoTime() + options.startupTimeout().toNanos();
+        while (true) {
+            if (SocketPoller.readable(pair)) {
+                ByteBuffer frame = Frames.receiveOne(pair);
+                if (frame != null) {
+                    return parseStatus(options, process, frame, err);
+                }
+            }
+            if (!process.isAlive()) {
+                err.awaitEnd(2000);
+                throw new SpawnException(options.name(), "process '" + options.name() + "' exited with code "
+                        + process.exitValue() + ExitCodes.meaning(process.exitValue())
+                        + " before it started serving" + stderrText(err));
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                process.destroyForcibly();
+                err.awaitEnd(2000);
+                throw new SpawnException(options.name(), "process '" + options.name() + "' did not report its address"
+                        + " within " + options.startupTimeout().toMillis() + " ms; it was killed" + stderrText(err));
+            }
+            poller.await(remaining);
+        }
+    }
+
+    private static String parseStatus(SpawnOptions options, Process process, ByteBuffer frame, OutputPump err) {
+        Object status;
+        try {
+            status = Serializers.JSON.decode(frame, ValueMapper.PLAIN);
+        } catch (WireFormatException e) {
+            process.destroyForcibly();
+            throw new SpawnException(options.name(), "process '" + options.name() + "' sent an unreadable status: "
+                    + e.getMessage(), e);
+        }
+        if (status instanceof Map<?, ?> m && m.get("address") instanceof String address) {
+            return address;
+        }
+        process.destroyForcibly();
+        if (status instanceof Map<?, ?> m && m.get("error") instanceof List<?> lines) {
+            StringBuilder text = new StringBuilder();
+            for (Object line : lines) {
+                text.append("    ").append(String.valueOf(line).stripTrailing()).append('\n');
+            }
+            throw new SpawnException(options.name(), "process '" + options.name() + "' failed to start:\n"
+                    + text.toString().stripTrailing());
+        }
+        throw new SpawnException(options.name(), "process '" + options.name() + "' sent an unexpected status: " + status);
+    }
+
+    private static String stderrText(OutputPump err) {
+        List<String> tail = err.tail();
+        if (tail.isEmpty()) {
+            return "; it wrote nothing to stderr";
+        }
+        StringBuilder sb = new StringBuilder("; its stderr:");
+        for (String line : tail) {
+            sb.append("\n    ").append(line);
+        }
+        return sb.toString();
+    }
+}

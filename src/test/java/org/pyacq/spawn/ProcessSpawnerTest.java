@@ -1,0 +1,186 @@
+package org.pyacq.spawn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.pyacq.rpc.ObjectProxy;
+import org.pyacq.rpc.RpcFuture;
+import org.pyacq.rpc.RpcServer;
+
+/** Real child JVMs: start, call, stop, kill, crash, orphans and startup failures. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ProcessSpawnerTest {
+
+    private static SpawnOptions.Builder options(String name) {
+        return SpawnOptions.builder(name).startupTimeout(Duration.ofSeconds(60));
+    }
+
+    private static long remotePid(SpawnedProcess p) {
+        ObjectProxy current = (ObjectProxy) p.importModule("java.lang.ProcessHandle").invoke("current");
+        return ((Number) current.invoke("pid")).longValue();
+    }
+
+    @Test
+    void severalChildrenStartAtOnceAndEachAnswers() throws Exception {
+        List<CompletableFuture<SpawnedProcess>> starting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "multi-" + i;
+            starting.add(CompletableFuture.supplyAsync(() -> ProcessSpawner.spawn(options(name).build())));
+        }
+        List<SpawnedProcess> children = new ArrayList<>();
+        try {
+            for (CompletableFuture<SpawnedProcess> f : starting) {
+                children.add(f.get(90, TimeUnit.SECONDS));
+            }
+            Set<Long> pids = new HashSet<>();
+            for (SpawnedProcess child : children) {
+                long pid = remotePid(child);
+                assertEquals(child.pid(), pid);
+                assertNotEquals(ProcessHandle.current().pid(), pid);
+                pids.add(pid);
+                ObjectProxy list = (ObjectProxy) child.importModule("java.util.ArrayList").call();
+                list.invoke("add", child.name());
+                assertEquals(List.of(child.name()), list.getValue());
+                assertEquals(child.name(), child.client().self().invoke("name"));
+            }
+            assertEquals(3, pids.size());
+        } finally {
+            children.forEach(SpawnedProcess::kill);
+        }
+    }
+
+    @Test
+    void stopClosesTheServerAndTheProcessExitsCleanly() {
+        SpawnedProcess child = ProcessSpawner.spawn(options("stopper").startupClass(PublishingStartup.class.getName()).build());
+        assertEquals("hello from stopper", child.client().get("greeting"));
+        assertEquals(0, child.stop());
+        assertFalse(child.isAlive());
+        assertEquals(0, child.poll().getAsInt());
+        assertEquals(0, child.onExit().join());
+    }
+
+    @Test
+    void killEndsTheProcessAtOnce() {
+        SpawnedProcess child = ProcessSpawner.spawn(options("killed").build());
+        assertEquals(137, child.kill());
+        assertFalse(child.isAlive());
+    }
+
+    @Test
+    void aChildKilledFromOutsideFailsPendingCallsAtOnce() throws Exception {
+        SpawnedProcess child = ProcessSpawner.spawn(options("victim").build());
+        ObjectProxy latch = (ObjectProxy) child.importModule("java.util.concurrent.CountDownLatch").call(1);
+        RpcFuture<Object> pending = latch.withTimeout(Duration.ofSeconds(100)).invokeAsync("await");
+        ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(30, TimeUnit.SECONDS));
+        ProcessDiedException died = assertInstanceOf(ProcessDiedException.class, e.getCause());
+        assertEquals("victim", died.processName());
+        assertEquals(137, died.exitCode());
+        assertTrue(died.getMessage().startsWith("process 'victim' (pid " + child.pid()
+                + ") died with exit code 137 (killed by SIGKILL)"), died.getMessage());
+        assertEquals(137, child.onExit().get(10, TimeUnit.SECONDS));
+        ProcessDiedException later = assertThrows(ProcessDiedException.class, () -> child.client().ping());
+        assertEquals(137, later.exitCode());
+        assertEquals(137, child.onExit().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aChildExitsSoonAfterItsParentIsKilled() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(SpawnOptions.currentJava().toString(), "-cp",
+                System.getProperty("java.class.path"), OrphanParent.class.getName()));
+        Process parent = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        long childPid = -1;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("CHILD ")) {
+                    childPid = Long.parseLong(line.substring(6).trim());
+                    break;
+                }
+            }
+            assertTrue(childPid > 0, "the parent never reported its child");
+            ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
+            assertTrue(child.isAlive());
+            parent.destroyForcibly();
+            child.onExit().get(30, TimeUnit.SECONDS);
+            assertFalse(child.isAlive());
+        } finally {
+            parent.destroyForcibly();
+            if (childPid > 0) {
+                ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
+    void aBadJvmOptionFailsWithTheJvmsOwnMessage() {
+        SpawnException e = assertThrows(SpawnException.class,
+                () -> ProcessSpawner.spawn(options("badopt").jvmOptions("-XX:+NoSuchOptionAtAll").build()));
+        assertTrue(e.getMessage().startsWith("process 'badopt' exited with code 1 before it started serving; its stderr:"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("NoSuchOptionAtAll"), e.getMessage());
+    }
+
+    @Test
+    void aMissingClassFailsWithTheJvmsOwnMessage() {
+        SpawnException e = assertThrows(SpawnException.class,
+                () -> ProcessSpawner.spawn(options("nocp").classPath(List.of("/nonexistent.jar")).build()));
+        assertTrue(e.getMessage().contains("org.pyacq.spawn.Bootstrap"), e.getMessage());
+        assertTrue(e.getMessage().contains("exited with code 1 before it started serving"), e.getMessage());
+    }
+
+    @Test
+    void aPortInUseFailsWithTheChildsError() {
+        try (RpcServer taken = RpcServer.builder().build().start()) {
+            SpawnException e = assertThrows(SpawnException.class,
+                    () -> ProcessSpawner.spawn(options("porty").bindAddress(taken.address()).build()));
+            assertTrue(e.getMessage().startsWith("process 'porty' failed to start:"), e.getMessage());
+            assertTrue(e.getMessage().contains("the address is already in use"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCrashInStaticInitFailsWithTheChildsError() {
+        SpawnException e = assertThrows(SpawnException.class,
+                () -> ProcessSpawner.spawn(options("static").startupClass(FailingStartup.class.getName()).build()));
+        assertTrue(e.getMessage().contains("ExceptionInInitializerError"), e.getMessage());
+        assertTrue(e.getMessage().contains("static init failed on purpose"), e.getMessage());
+    }
+
+    @Test
+    void aChildThatNeverReportsIsKilledAfterTheStartupTimeout() {
+        SpawnException e = assertThrows(SpawnException.class, () -> ProcessSpawner.spawn(SpawnOptions.builder("hang")
+                .startupClass(HangingStartup.class.getName()).startupTimeout(Duration.ofSeconds(3)).build()));
+        assertTrue(e.getMessage().startsWith("process 'hang' did not report its address within 3000 ms; it was killed"),
+                e.getMessage());
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingStarts() {
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> SpawnOptions.builder("bad name!").build());
+        assertEquals("process name 'bad name!' is not allowed: use 1 to 64 letters, digits and _ . @ + - (starting"
+                + " with a letter or digit)", name.getMessage());
+        IllegalArgumentException opt = assertThrows(IllegalArgumentException.class,
+                () -> SpawnOptions.builder("x").jvmOptions("Xmx1g").build());
+        assertEquals("JVM option 'Xmx1g' does not start with '-'; pass options such as -Xmx512m or -Dkey=value",
+                opt.getMessage());
+    }
+}
