@@ -256,6 +256,7 @@ public final class RpcServer implements AutoCloseable {
             }
             runTasks();
         }
+        timers.forEach(RpcTimer::stop);
         BY_ADDRESS.remove(address, this);
         namespace.clear();
         references.clear();
@@ -358,6 +359,37 @@ public final class RpcServer implements AutoCloseable {
 
     ExecutorService workers() {
         return workers;
+    }
+
+    // ---- timers --------------------------------------------------------------------------
+
+    private final java.util.Set<RpcTimer> timers = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Calls {@code callback} every {@code intervalSeconds} (start to start), {@code limit} times
+     * (0: until stopped). The callback may be a local callable (a Runnable, lambda or method
+     * group; it runs on this server's thread) or a proxy to a remote one.
+     */
+    public RpcTimer startTimer(Object callback, double intervalSeconds, int limit) {
+        if (!(intervalSeconds > 0)) {
+            throw new IllegalArgumentException("timer interval must be a positive number of seconds, got "
+                    + intervalSeconds);
+        }
+        return startTimer(callback, Duration.ofNanos((long) (intervalSeconds * 1e9)), limit);
+    }
+
+    /** Like {@link #startTimer(Object, double, int)}. */
+    public RpcTimer startTimer(Object callback, Duration interval, int limit) {
+        if (closing) {
+            throw new IllegalStateException("server " + name + " is closed; it cannot start timers");
+        }
+        RpcTimer timer = new RpcTimer(this, callback, interval, limit);
+        timers.add(timer);
+        return timer.start();
+    }
+
+    void forgetTimer(RpcTimer timer) {
+        timers.remove(timer);
     }
 
     // ---- objects -------------------------------------------------------------------------
