@@ -237,14 +237,14 @@ final class JsonSerializer implements Serializer {
                 case VALUE_NUMBER_FLOAT:
                     return p.getDoubleValue();
                 case START_ARRAY: {
-                    List<Object> list = new ArrayList<>();
+                    List<Object> list = new WireList(8);
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         list.add(read());
                     }
                     return list;
                 }
                 case START_OBJECT: {
-                    Map<Object, Object> map = new LinkedHashMap<>();
+                    Map<Object, Object> map = new WireMap(8);
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String key = p.currentName();
                         p.nextToken();

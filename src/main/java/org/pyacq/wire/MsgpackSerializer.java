@@ -280,7 +280,7 @@ final class MsgpackSerializer implements Serializer {
                     int n = u.unpackArrayHeader();
                     checkLength(n, "array of " + n + " items");
                     checkDepth(depth);
-                    List<Object> list = new ArrayList<>(n);
+                    List<Object> list = new WireList(n);
                     for (int i = 0; i < n; i++) {
                         list.add(read(depth + 1, false));
                     }
@@ -303,7 +303,7 @@ final class MsgpackSerializer implements Serializer {
             int n = u.unpackMapHeader();
             checkLength(2L * n, "map of " + n + " entries");
             checkDepth(depth);
-            Map<Object, Object> map = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
+            Map<Object, Object> map = new WireMap(Math.max(4, n * 4 / 3 + 1));
             if (n == 0) {
                 return map;
             }

@@ -99,8 +99,8 @@ class ProxyBehaviourTest {
         assertEquals("[B", obj.invoke("typeOf", new byte[] {1}));
         assertEquals("org.pyacq.wire.NdArray", obj.invoke("typeOf", array));
         assertEquals("[D", obj.invoke("typeOf", new double[] {1}));
-        assertEquals("java.util.LinkedHashMap", obj.invoke("typeOf", Map.of("k", 1)));
-        assertEquals("java.util.ArrayList", obj.invoke("typeOf", List.of(1)));
+        assertEquals("org.pyacq.wire.WireMap", obj.invoke("typeOf", Map.of("k", 1)));
+        assertEquals("org.pyacq.wire.WireList", obj.invoke("typeOf", List.of(1)));
         assertEquals("java.time.LocalDateTime", obj.invoke("typeOf", LocalDateTime.now()));
         assertEquals("java.lang.StringBuilder", obj.invoke("typeOf", builder));
     }
