@@ -151,7 +151,17 @@ final class TaggedValues {
         throw new WireFormatException(tag + " 'data' must be bytes or base64 text, got " + describe(data));
     }
 
+    /** A short description of what a value is, for error messages ("a list", "text", "Integer"). */
     static String describe(Object v) {
-        return v == null ? "null" : v.getClass().getSimpleName();
+        if (v == null) {
+            return "null";
+        } else if (v instanceof java.util.List) {
+            return "a list";
+        } else if (v instanceof java.util.Map) {
+            return "a map";
+        } else if (v instanceof String) {
+            return "text";
+        }
+        return v.getClass().getSimpleName();
     }
 }

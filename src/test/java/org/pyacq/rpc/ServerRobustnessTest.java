@@ -107,7 +107,7 @@ class ServerRobustnessTest {
         Reply r = ReplyJson.receive(raw);
         assertTrue(errorOf(r, 9).contains("malformed JSON"));
         sendRaw("10", "call_obj", "auto", "json", "[1, 2]");
-        assertTrue(errorOf(ReplyJson.receive(raw), 10).contains("request options must be a map, got ArrayList"));
+        assertTrue(errorOf(ReplyJson.receive(raw), 10).contains("request options must be a map, got a list"));
         assertStillServes();
     }
 
