@@ -3,7 +3,11 @@ package org.pyacq.transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.zeromq.SocketType;
+import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.ZError;
@@ -19,6 +23,8 @@ public final class Sockets {
      * redial such a connection quickly, keeping queued messages (see JEROMQ-NOTES.md).
      */
     public static final Duration CONNECT_HANDSHAKE = Duration.ofMillis(2000);
+    /** How long binding an explicit port keeps trying while the port is reported in use. */
+    static final Duration REBIND_WINDOW = Duration.ofSeconds(1);
     /*
      * Dead peers: a process that dies closes its TCP connections, which the connection watch sees
      * at once. For peers that vanish without closing (frozen host, broken network) we use TCP
@@ -111,6 +117,110 @@ public final class Sockets {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * A PULL socket bound to {@code address} that takes messages of at most {@code maxMessageBytes}
+     * (a peer that sends a bigger one is disconnected before anything is allocated for it) and
+     * queues at most {@code receiveHwm} messages per peer, so a fast sender meets back-pressure.
+     */
+    public static ZMQ.Socket bindPull(String address, TransportSecurity security, long maxMessageBytes,
+            int receiveHwm) {
+        Endpoints.validate(address);
+        ZMQ.Socket s = ZmqRuntime.context().createSocket(SocketType.PULL);
+        try {
+            s.setLinger(0);
+            s.setRcvHWM(receiveHwm);
+            s.setMaxMsgSize(maxMessageBytes);
+            keepAlive(s);
+            security.applyToServer(s);
+            bindRetryingBriefly(s, address);
+            return s;
+        } catch (ZMQException e) {
+            s.close();
+            throw new TransportException(bindFailure(address, e), e);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds, retrying for up to {@link #REBIND_WINDOW} while an explicit port is reported in use: a
+     * port that a socket of this process has just released can stay held until JeroMQ's I/O thread
+     * next polls (a channel registered with a selector is closed only when its key is deregistered).
+     */
+    private static void bindRetryingBriefly(ZMQ.Socket s, String address) {
+        boolean explicitPort = !address.endsWith(":*") && !address.endsWith(":0");
+        long deadline = System.nanoTime() + REBIND_WINDOW.toNanos();
+        while (true) {
+            try {
+                s.bind(address);
+                return;
+            } catch (ZMQException e) {
+                if (!explicitPort || e.getErrorCode() != ZError.EADDRINUSE || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        }
+    }
+
+    /**
+     * A PUSH socket created in {@code context} and connected to {@code address}. It queues at most
+     * {@code sendHwm} messages while the peer is absent or slow (then a non-blocking send fails).
+     * A caller that needs its last messages delivered on exit uses a context of its own and
+     * closes it after the socket: closing a context waits up to the linger for queued messages.
+     * {@code watch} (may be null) follows the connection's handshakes.
+     */
+    public static ZMQ.Socket connectPush(ZContext context, String address, TransportSecurity security,
+            int sendHwm, int lingerMillis, HandshakeWatch watch) {
+        Endpoints.validate(address);
+        ZMQ.Socket s = context.createSocket(SocketType.PUSH);
+        try {
+            if (watch != null) {
+                watch.attach(s);
+            }
+            s.setLinger(lingerMillis);
+            s.setSndHWM(sendHwm);
+            s.setHandshakeIvl((int) CONNECT_HANDSHAKE.toMillis());
+            s.setReconnectIVL(100);
+            s.setReconnectIVLMax(2000);
+            keepAlive(s);
+            security.applyToClient(s);
+            s.connect(address);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Unbinds a bound socket and waits (at most {@code wait}) until JeroMQ reports its listening
+     * channel closed, then closes the socket. A plain {@code close()} releases the port later, on
+     * JeroMQ's I/O thread, so binding the same address again right after can fail with "address in
+     * use"; after this, at most the I/O thread's next poll remains, which {@link #bindPull} waits out.
+     * Call from the socket's owner thread.
+     */
+    public static void unbindAndClose(ZMQ.Socket socket, Duration wait) {
+        String endpoint = socket.getLastEndpoint();
+        boolean listens = endpoint != null && (endpoint.startsWith("tcp://") || endpoint.startsWith("ipc://"));
+        if (listens) {
+            CountDownLatch released = new CountDownLatch(1);
+            try {
+                socket.base().setEventHook(event -> released.countDown(),
+                        zmq.ZMQ.ZMQ_EVENT_CLOSED | zmq.ZMQ.ZMQ_EVENT_CLOSE_FAILED);
+                if (socket.unbind(endpoint)) {
+                    released.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+                }
+            } catch (IllegalStateException | ZMQException e) {
+                // another event hook is attached, or the socket is already unbound: just close it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        socket.close();
     }
 
     /** The address clients should use for a bound socket, e.g. {@code tcp://127.0.0.1:53411}. */
