@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.pyacq.rpc.ProcessIdentity;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 /**
  * Reads a child process's stdout or stderr line by line on a daemon thread and logs each line, as
@@ -42,6 +44,7 @@ public final class LineForwarder {
         }
     }
 
+    private final String name;
     private final String prefix;
     private final Stream stream;
     private final Reader in;
@@ -53,6 +56,7 @@ public final class LineForwarder {
     private volatile long lines;
 
     private LineForwarder(String name, Stream stream, InputStream in, Charset charset, Logger logger, int tailLines) {
+        this.name = name;
         this.prefix = "[" + name + "." + stream.suffix + "] ";
         this.stream = stream;
         this.in = new InputStreamReader(in, charset);
@@ -157,10 +161,18 @@ public final class LineForwarder {
             }
         }
         lines++;
-        if (stream == Stream.STDOUT) {
-            logger.info("{}{}", prefix, text);
-        } else {
-            logger.warn("{}{}", prefix, text);
+        // the line is the child's: records carry its name, not this process's
+        MDC.put(PyacqMdc.PROCESS, name);
+        MDC.put(PyacqMdc.HOST, ProcessIdentity.hostName());
+        try {
+            if (stream == Stream.STDOUT) {
+                logger.info("{}{}", prefix, text);
+            } else {
+                logger.warn("{}{}", prefix, text);
+            }
+        } finally {
+            MDC.remove(PyacqMdc.PROCESS);
+            MDC.remove(PyacqMdc.HOST);
         }
     }
 }

@@ -14,7 +14,7 @@ public final class ArchiveTraining {
     }
 
     public static void main(String[] args) {
-        ChildLogging.configure(null, 30);
+        org.pyacq.log.LogSetup.configureChild(null, 30, "training");
         try (RpcServer server = RpcServer.builder().name("training").build().start();
              RpcClient client = RpcClient.open(server.address(), ClientOptions.defaults())) {
             client.ping();

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pyacq.log.LogSetup;
+import org.pyacq.log.UncaughtExceptionLogging;
 import org.pyacq.rpc.ProcessIdentity;
 import org.pyacq.rpc.RpcServer;
 import org.pyacq.transport.Sockets;
@@ -46,10 +48,8 @@ public final class Bootstrap {
             System.exit(2);
             return;
         }
-        if (name != null) {
-            ProcessIdentity.setProcessName(name);
-        }
-        ChildLogging.configure(config.logAddress(), config.logLevel());
+        LogSetup.configureChild(config.logAddress(), config.logLevel(), name);
+        UncaughtExceptionLogging.install();
         Logger log = LoggerFactory.getLogger(Bootstrap.class);
         if (config.lifeline()) {
             Lifeline.watch(System.in);

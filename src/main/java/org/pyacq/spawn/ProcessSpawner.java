@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.rpc.RpcClient;
+import org.pyacq.log.LineForwarder;
 import org.pyacq.rpc.RpcException;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
@@ -19,7 +20,6 @@ import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -61,8 +61,8 @@ public final class ProcessSpawner {
         long started = System.nanoTime();
         ZMQ.Socket pair = Sockets.bind(SocketType.PAIR, "tcp://127.0.0.1:*", security, 0);
         Process process = null;
-        OutputPump out = null;
-        OutputPump err = null;
+        LineForwarder out = null;
+        LineForwarder err = null;
         try (SocketPoller poller = new SocketPoller()) {
             poller.register(pair);
             String bootstrapAddress = Sockets.endpoint(pair);
@@ -79,8 +79,8 @@ public final class ProcessSpawner {
                         + options.javaExecutable() + ": " + e.getMessage(), e);
             }
             Logger childLog = LoggerFactory.getLogger("pyacq.child." + options.name());
-            out = OutputPump.start(process.getInputStream(), childLog, Level.INFO, options.name(), "stdout");
-            err = OutputPump.start(process.getErrorStream(), childLog, Level.WARN, options.name(), "stderr");
+            out = LineForwarder.start(options.name(), LineForwarder.Stream.STDOUT, process.getInputStream(), childLog, 40);
+            err = LineForwarder.start(options.name(), LineForwarder.Stream.STDERR, process.getErrorStream(), childLog, 40);
             sendConfig(process, options, bootstrapAddress);
             process.onExit().thenRun(poller::wakeup);
             String address = awaitAddress(options, process, pair, poller, err);
@@ -134,7 +134,7 @@ public final class ProcessSpawner {
     }
 
     private static String awaitAddress(SpawnOptions options, Process process, ZMQ.Socket pair, SocketPoller poller,
-            OutputPump err) {
+            LineForwarder err) {
         long deadline = System.nanoTime() + options.startupTimeout().toNanos();
         while (true) {
             if (SocketPoller.readable(pair)) {
@@ -144,7 +144,7 @@ public final class ProcessSpawner {
                 }
             }
             if (!process.isAlive()) {
-                err.awaitEnd(2000);
+                Forwarding.awaitEnd(err);
                 throw new SpawnException(options.name(), "process '" + options.name() + "' exited with code "
                         + process.exitValue() + ExitCodes.meaning(process.exitValue())
                         + " before it started serving" + stderrText(err));
@@ -152,7 +152,7 @@ public final class ProcessSpawner {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 process.destroyForcibly();
-                err.awaitEnd(2000);
+                Forwarding.awaitEnd(err);
                 throw new SpawnException(options.name(), "process '" + options.name() + "' did not report its address"
                         + " within " + options.startupTimeout().toMillis() + " ms; it was killed" + stderrText(err));
             }
@@ -160,7 +160,7 @@ public final class ProcessSpawner {
         }
     }
 
-    private static String parseStatus(SpawnOptions options, Process process, ByteBuffer frame, OutputPump err) {
+    private static String parseStatus(SpawnOptions options, Process process, ByteBuffer frame, LineForwarder err) {
         Object status;
         try {
             status = Serializers.JSON.decode(frame, ValueMapper.PLAIN);
@@ -184,7 +184,7 @@ public final class ProcessSpawner {
         throw new SpawnException(options.name(), "process '" + options.name() + "' sent an unexpected status: " + status);
     }
 
-    private static String stderrText(OutputPump err) {
+    private static String stderrText(LineForwarder err) {
         List<String> tail = err.tail();
         if (tail.isEmpty()) {
             return "; it wrote nothing to stderr";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.pyacq.log.LineForwarder;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.rpc.RpcException;
@@ -23,13 +24,13 @@ public final class SpawnedProcess implements AutoCloseable {
     private final Process process;
     private final String address;
     private final RpcClient client;
-    private final OutputPump stdout;
-    private final OutputPump stderr;
+    private final LineForwarder stdout;
+    private final LineForwarder stderr;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile boolean stopping;
 
-    SpawnedProcess(String name, Process process, String address, RpcClient client, OutputPump stdout,
-            OutputPump stderr) {
+    SpawnedProcess(String name, Process process, String address, RpcClient client, LineForwarder stdout,
+            LineForwarder stderr) {
         this.name = name;
         this.process = process;
         this.address = address;
@@ -45,13 +46,13 @@ public final class SpawnedProcess implements AutoCloseable {
         if (stopping || !waitFor(Duration.ofSeconds(2))) {
             return loss;
         }
-        stderr.awaitEnd(1000);
+        Forwarding.awaitEnd(stderr);
         return new ProcessDiedException(address, name, process.pid(), process.exitValue(), stderr.tail());
     }
 
     private void exited(int code) {
         if (!stopping) {
-            stderr.awaitEnd(1000);
+            Forwarding.awaitEnd(stderr);
             ProcessDiedException died = new ProcessDiedException(address, name, process.pid(), code, stderr.tail());
             log.warn("{}", died.getMessage());
             client.disconnected(died);

@@ -1,0 +1,146 @@
+package org.pyacq.daemon;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The daemon's settings: from {@code conf/pyacqd.conf} (a properties file; every setting and its
+ * default is documented there), then command-line overrides. Children declared as
+ * {@code child.NAME.KEY = value} start with the daemon.
+ *
+ * @param runtimeDir where the runtime file and lock live
+ * @param address where the control server binds
+ * @param logAddress where the log server binds
+ * @param logFeedAddress where live log records are re-published
+ * @param logLevel the daemon's own log level (Python number)
+ * @param logHistory how many records are kept in memory for {@code pyacq logs}
+ * @param stopGrace how long a child may take to exit after being asked to stop
+ * @param restartBackoff first delay before a restart; doubles on each failure in a row
+ * @param restartBackoffMax longest delay before a restart
+ * @param children children to start with the daemon
+ */
+public record DaemonConfig(Path runtimeDir, String address, String logAddress, String logFeedAddress, int logLevel,
+        int logHistory, Duration stopGrace, Duration restartBackoff, Duration restartBackoffMax,
+        List<ChildSpec> children) {
+
+    /** Settings the configuration file may hold (besides {@code child.NAME.KEY}). */
+    public static final Set<String> KEYS = Set.of("runtime_dir", "address", "log_address", "log_feed_address",
+            "log_level", "log_history", "stop_grace", "restart_backoff", "restart_backoff_max");
+
+    public DaemonConfig {
+        children = List.copyOf(children);
+        if (logHistory < 0) {
+            throw new IllegalArgumentException("log_history must be 0 or more, got " + logHistory);
+        }
+    }
+
+    /** All defaults: loopback addresses, 10000 records of history, 5 s stop grace, 1 s to 60 s back-off. */
+    public static DaemonConfig defaults() {
+        return fromSettings(Map.of());
+    }
+
+    /**
+     * Reads a configuration file (missing file: defaults) and applies {@code overrides} on top.
+     *
+     * @throws IllegalArgumentException naming the file, the setting and what is wrong
+     */
+    public static DaemonConfig load(Path file, Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("configuration file " + file + " does not exist");
+            }
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+            }
+            p.stringPropertyNames().forEach(k -> settings.put(k.trim(), p.getProperty(k).trim()));
+        }
+        settings.putAll(overrides);
+        try {
+            return fromSettings(settings);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((file != null ? file + ": " : "") + e.getMessage(), e);
+        }
+    }
+
+    static DaemonConfig fromSettings(Map<String, String> s) {
+        Map<String, Map<String, Object>> children = new TreeMap<>();
+        for (Map.Entry<String, String> e : s.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith("child.")) {
+                int dot = key.indexOf('.', 6);
+                if (dot < 0) {
+                    throw new IllegalArgumentException("'" + key + "' should be child.NAME.SETTING");
+                }
+                String name = key.substring(6, dot);
+                children.computeIfAbsent(name, n -> new LinkedHashMap<>(Map.of("name", n)))
+                        .put(key.substring(dot + 1), e.getValue());
+            } else if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown setting '" + key + "'; known settings are "
+                        + new java.util.TreeSet<>(KEYS) + " and child.NAME.SETTING");
+            }
+        }
+        List<ChildSpec> specs = new ArrayList<>();
+        for (Map<String, Object> c : children.values()) {
+            try {
+                specs.add(ChildSpec.fromMap(c));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("child '" + c.get("name") + "': " + ex.getMessage(), ex);
+            }
+        }
+        return new DaemonConfig(
+                s.containsKey("runtime_dir") && !s.get("runtime_dir").isBlank() ? Path.of(s.get("runtime_dir"))
+                        : RuntimeDirectory.defaultPath(),
+                s.getOrDefault("address", "tcp://127.0.0.1:*"),
+                s.getOrDefault("log_address", "tcp://127.0.0.1:*"),
+                s.getOrDefault("log_feed_address", "tcp://127.0.0.1:*"),
+                LogLevels.parse(s.getOrDefault("log_level", "info")),
+                integer(s, "log_history", 10000),
+                seconds(s, "stop_grace", 5),
+                seconds(s, "restart_backoff", 1),
+                seconds(s, "restart_backoff_max", 60),
+                specs);
+    }
+
+    private static int integer(Map<String, String> s, String key, int def) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static Duration seconds(Map<String, String> s, String key, double def) {
+        String v = s.get(key);
+        double d = def;
+        if (v != null && !v.isBlank()) {
+            try {
+                d = Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + key + "' must be a number of seconds, got '" + v + "'");
+            }
+        }
+        if (!(d > 0)) {
+            throw new IllegalArgumentException("'" + key + "' must be positive, got '" + v + "'");
+        }
+        return Duration.ofMillis((long) (d * 1000));
+    }
+}

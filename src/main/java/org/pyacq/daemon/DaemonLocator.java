@@ -1,0 +1,123 @@
+package org.pyacq.daemon;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pyacq.rpc.ClientOptions;
+import org.pyacq.rpc.ObjectProxy;
+import org.pyacq.rpc.RpcClient;
+import org.pyacq.rpc.RpcException;
+
+/**
+ * Finds the daemon of a runtime directory for clients (the command line, the REPL), and starts
+ * one in the background when none runs and that is allowed. A runtime file left by a dead daemon
+ * is recognized as stale (its pid is gone, or nothing answers at its address) and not trusted.
+ */
+public final class DaemonLocator {
+    /** Environment variable that, set to 1, stops clients from starting a daemon by themselves. */
+    public static final String NO_AUTOSTART_ENV = "PYACQ_NO_AUTOSTART";
+
+    private final Path runtimeDir;
+    private final Duration timeout;
+
+    public DaemonLocator(Path runtimeDir, Duration timeout) {
+        this.runtimeDir = runtimeDir != null ? runtimeDir : RuntimeDirectory.defaultPath();
+        this.timeout = timeout;
+    }
+
+    public Path runtimeDir() {
+        return runtimeDir;
+    }
+
+    /** A live daemon's runtime file, if one answers a ping. */
+    public Optional<RuntimeFile> find() {
+        Optional<RuntimeFile> file;
+        try {
+            file = RuntimeFile.read(runtimeDir);
+        } catch (IOException e) {
+            throw new DaemonException(e.getMessage(), e);
+        }
+        if (file.isEmpty() || !file.get().processAlive()) {
+            return Optional.empty();
+        }
+        try (RpcClient probe = RpcClient.open(file.get().address(),
+                ClientOptions.builder().timeout(Duration.ofSeconds(3)).build())) {
+            probe.ping();
+            return file;
+        } catch (RpcException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The running daemon's runtime file; starts a daemon in the background first if none runs
+     * and {@code autostart} is set.
+     *
+     * @throws DaemonException if no daemon runs (and none may or could be started)
+     */
+    public RuntimeFile findOrStart(boolean autostart) {
+        Optional<RuntimeFile> found = find();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (!autostart || "1".equals(System.getenv(NO_AUTOSTART_ENV))) {
+            throw new DaemonException("no daemon is running for " + runtimeDir + "; start one with 'pyacqd' (or "
+                    + "'pyacq daemon'), or let commands start it by leaving out --no-autostart and " + NO_AUTOSTART_ENV);
+        }
+        startInBackground();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            found = find();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        throw new DaemonException("started a daemon for " + runtimeDir + " but it did not answer within "
+                + timeout.toSeconds() + " s; see " + runtimeDir.resolve("daemon.log"));
+    }
+
+    /** The daemon's control object, over the process's shared client for its address. */
+    public static ObjectProxy control(RuntimeFile file) {
+        return (ObjectProxy) RpcClient.connect(file.address()).get("daemon");
+    }
+
+    /** Starts {@code pyacq daemon} for this runtime directory, detached, logging to daemon.log there. */
+    private void startInBackground() {
+        try {
+            RuntimeDirectory.prepare(runtimeDir);
+            List<String> cmd = new ArrayList<>();
+            Path setsid = Path.of("/usr/bin/setsid");
+            if (Files.isExecutable(setsid)) {
+                cmd.add(setsid.toString());
+            }
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(daemonJvmOptions());
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add("org.pyacq.cli.PyacqCommand");
+            cmd.add("daemon");
+            cmd.add("--runtime-dir");
+            cmd.add(runtimeDir.toString());
+            File logFile = runtimeDir.resolve("daemon.log").toFile();
+            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile))
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new DaemonException("cannot start a daemon for " + runtimeDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> daemonJvmOptions() {
+        List<String> opts = new ArrayList<>();
+        if (Runtime.version().feature() >= 24) {
+            opts.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return opts;
+    }
+}
