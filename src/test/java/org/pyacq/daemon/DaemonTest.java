@@ -61,6 +61,11 @@ class DaemonTest {
         }
     }
 
+    private static boolean runningWithNewPid(Map<String, Object> snapshot, long oldPid) {
+        return "running".equals(snapshot.get("status")) && snapshot.get("pid") instanceof Number pid
+                && pid.longValue() != oldPid;
+    }
+
     private static Map<String, Object> spec(String name, String restart) {
         return Map.of("name", name, "restart", restart, "startup_class", CrashingStartup.class.getName());
     }
@@ -118,8 +123,7 @@ class DaemonTest {
         control.invoke("spawn", spec("flaky", "on-failure"));
         long firstPid = ((Number) info("flaky").get("pid")).longValue();
         crash("flaky", 3);
-        await("the child restarts", () -> "running".equals(info("flaky").get("status"))
-                && info("flaky").get("pid") != null && ((Number) info("flaky").get("pid")).longValue() != firstPid);
+        await("the child restarts", () -> runningWithNewPid(info("flaky"), firstPid));
         assertEquals(1, info("flaky").get("restarts"));
         assertEquals(3, info("flaky").get("exit_code"));
         crash("flaky", 0);
@@ -142,8 +146,7 @@ class DaemonTest {
                 "startup_class", CrashingStartup.class.getName()));
         long firstPid = ((Number) info("eager").get("pid")).longValue();
         crash("eager", 0);
-        await("the child restarts after a clean exit", () -> "running".equals(info("eager").get("status"))
-                && ((Number) info("eager").get("pid")).longValue() != firstPid);
+        await("the child restarts after a clean exit", () -> runningWithNewPid(info("eager"), firstPid));
         crash("eager", 1);
         await("the daemon gives up", () -> "gave-up".equals(info("eager").get("status")));
     }
