@@ -1,0 +1,86 @@
+package org.pyacq.spawn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.pyacq.log.LogServer;
+import org.pyacq.log.PyacqMdc;
+import org.slf4j.LoggerFactory;
+
+/** A child's records, stdout and stderr lines and uncaught exceptions all reach the logs with its name. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ChildLoggingTest {
+
+    /** Collects events. */
+    static final class Collector extends AppenderBase<ILoggingEvent> {
+        final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        protected void append(ILoggingEvent e) {
+            events.add(e);
+        }
+
+        ILoggingEvent await(String what, Predicate<ILoggingEvent> p) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                for (ILoggingEvent e : events) {
+                    if (p.test(e)) {
+                        return e;
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            }
+            throw new AssertionError("no event " + what + " among " + events.stream()
+                    .map(ILoggingEvent::getFormattedMessage).toList());
+        }
+    }
+
+    @Test
+    void recordsLinesAndUncaughtExceptionsArriveWithTheChildsName() {
+        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Collector received = new Collector();
+        received.setContext(ctx);
+        received.start();
+        Collector forwarded = new Collector();
+        forwarded.setContext(ctx);
+        forwarded.start();
+        Logger childLines = ctx.getLogger("pyacq.child.talker");
+        childLines.setLevel(Level.ALL);
+        childLines.addAppender(forwarded);
+        try (LogServer logs = LogServer.builder().target(received::doAppend).build().start();
+             SpawnedProcess child = ProcessSpawner.spawn(SpawnOptions.builder("talker").logAddress(logs.address())
+                     .startupClass(ThreadDeathStartup.class.getName()).startupTimeout(Duration.ofSeconds(60)).build())) {
+            ILoggingEvent record = received.await("from the child's logger",
+                    e -> e.getFormattedMessage().equals("a record from the child's logger"));
+            assertEquals("talker", record.getMDCPropertyMap().get(PyacqMdc.PROCESS));
+            assertEquals("child.logic", record.getLoggerName());
+            assertEquals(Level.INFO, record.getLevel());
+            ILoggingEvent death = received.await("about the dead thread",
+                    e -> e.getThreadName().equals("doomed-worker") && e.getLevel().isGreaterOrEqual(Level.WARN));
+            assertEquals("talker", death.getMDCPropertyMap().get(PyacqMdc.PROCESS));
+            assertTrue(String.valueOf(death.getMDCPropertyMap().get(PyacqMdc.EXC_TEXT))
+                    .contains("this thread died on purpose"), death.getMDCPropertyMap().toString());
+            ILoggingEvent out = forwarded.await("for the stdout line",
+                    e -> e.getFormattedMessage().equals("[talker.stdout] a line on stdout"));
+            assertEquals(Level.INFO, out.getLevel());
+            assertEquals("talker", out.getMDCPropertyMap().get(PyacqMdc.PROCESS));
+            ILoggingEvent err = forwarded.await("for the stderr line",
+                    e -> e.getFormattedMessage().equals("[talker.stderr] a line on stderr"));
+            assertEquals(Level.WARN, err.getLevel());
+        } finally {
+            childLines.detachAppender(forwarded);
+        }
+    }
+}
