@@ -50,6 +50,26 @@ public record DaemonConfig(Path runtimeDir, String address, String logAddress, S
         return fromSettings(Map.of());
     }
 
+    /** Prefix of environment variables that override settings: {@code PYACQD_LOG_LEVEL=debug} sets log_level. */
+    public static final String ENV_PREFIX = "PYACQD_";
+
+    /**
+     * Settings from environment variables {@code PYACQD_<SETTING>} (upper case), e.g.
+     * {@code PYACQD_ADDRESS=tcp://0.0.0.0:7600} — the way containers configure the daemon.
+     */
+    public static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().startsWith(ENV_PREFIX)) {
+                String key = e.getKey().substring(ENV_PREFIX.length()).toLowerCase(java.util.Locale.ROOT);
+                if (KEYS.contains(key)) {
+                    out.put(key, e.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Reads a configuration file (missing file: defaults) and applies {@code overrides} on top.
      *

@@ -1,0 +1,39 @@
+# pyacq-java: the pyacqd daemon in a container.
+#   docker build -t pyacq .
+#   docker run -d --name pyacqd -p 7600-7602:7600-7602 -v pyacq-keys:/var/lib/pyacq pyacq
+# Configure with PYACQD_<SETTING> environment variables (see conf/pyacqd.conf), or mount a
+# configuration over /opt/pyacq/conf/pyacqd.conf.
+#
+# Ports: 7600 control (RPC), 7601 log server (children and clients send records), 7602 live log feed.
+
+# ---- build stage: Maven builds the runnable jar --------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp -q dependency:go-offline
+COPY src/main src/main
+RUN mvn -B -ntp -q -DskipTests package
+
+# ---- runtime stage: a JRE, the jar, the launchers and the configuration ---------------------
+FROM eclipse-temurin:17-jre
+RUN groupadd --system pyacq \
+ && useradd --system --gid pyacq --home-dir /var/lib/pyacq --create-home --shell /usr/sbin/nologin pyacq \
+ && mkdir -p /run/pyacq && chown pyacq:pyacq /run/pyacq && chmod 700 /run/pyacq
+COPY --from=build /src/target/pyacq.jar /opt/pyacq/lib/pyacq.jar
+COPY bin/ /opt/pyacq/bin/
+COPY conf/ /opt/pyacq/conf/
+ENV PATH=/opt/pyacq/bin:$PATH \
+    PYACQ_RUNTIME_DIR=/run/pyacq \
+    HOME=/var/lib/pyacq \
+    PYACQD_ADDRESS=tcp://0.0.0.0:7600 \
+    PYACQD_LOG_ADDRESS=tcp://0.0.0.0:7601 \
+    PYACQD_LOG_FEED_ADDRESS=tcp://0.0.0.0:7602 \
+    JAVA_OPTS=-XX:MaxRAMPercentage=50
+USER pyacq
+WORKDIR /var/lib/pyacq
+VOLUME ["/var/lib/pyacq"]
+EXPOSE 7600 7601 7602
+HEALTHCHECK --interval=30s --timeout=15s --start-period=30s --retries=3 \
+  CMD ["pyacq", "ping", "--no-autostart"]
+ENTRYPOINT ["pyacqd"]
+CMD ["--config", "/opt/pyacq/conf/pyacqd.conf"]
