@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.SocketWaiter;
 import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportException;
 import org.pyacq.transport.TransportSecurity;
@@ -62,7 +63,7 @@ public final class LogServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final SocketPoller poller = new SocketPoller();
+    private volatile SocketWaiter waiter;
     private volatile boolean closing;
     private volatile String address;
     private volatile RuntimeException startFailure;
@@ -138,13 +139,15 @@ public final class LogServer implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        poller.wakeup();
+        SocketWaiter w = waiter;
+        if (w != null) {
+            w.wakeup();
+        }
         Thread t;
         synchronized (this) {
             t = owner;
         }
         if (t == null) {
-            poller.close();
             return;
         }
         if (Thread.currentThread() == t) {
@@ -169,10 +172,9 @@ public final class LogServer implements AutoCloseable {
         try {
             socket = Sockets.bindPull(bindAddress, security, maxRecordBytes, RECEIVE_QUEUE);
             address = Sockets.endpoint(socket);
-            poller.register(socket);
+            waiter = new SocketWaiter(socket);
         } catch (RuntimeException e) {
             startFailure = e;
-            poller.close();
             closed.countDown();
             bound.countDown();
             return;
@@ -181,17 +183,17 @@ public final class LogServer implements AutoCloseable {
         log.debug("log server listening at {}", address);
         try {
             while (!closing) {
+                waiter.arm();
                 drain(socket);
                 if (!closing) {
-                    poller.await(-1);
+                    waiter.awaitReadable(-1);
                 }
             }
         } catch (TransportException e) {
             log.warn("log server at {} stopped: {}", address, e.getMessage());
         } finally {
-            poller.unregister(socket);
+            waiter.close();
             Sockets.unbindAndClose(socket, Duration.ofSeconds(2));   // so the address is free when close() returns
-            poller.close();
             log.debug("log server at {} closed after {} records ({} dropped)", address, received, dropped);
             closed.countDown();
         }

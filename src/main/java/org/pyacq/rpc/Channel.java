@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.SocketWaiter;
+import org.pyacq.transport.Waker;
 import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Action;
 import org.pyacq.wire.Reply;
@@ -31,7 +33,10 @@ final class Channel {
     private final RpcClient client;
     private final Thread owner;
     private final ZMQ.Socket socket;
-    private final SocketPoller poller = new SocketPoller();
+    /** Waits on this channel's socket alone; null on a server's thread, which uses {@link #poller}. */
+    private final SocketWaiter waiter;
+    /** Waits on this channel's socket and the server's, on a server's thread; null elsewhere. */
+    private final SocketPoller poller;
     private final RpcServer server;
     private final ReentrantLock inUse = new ReentrantLock();
     private final ArrayDeque<Long> awaited = new ArrayDeque<>();
@@ -53,9 +58,14 @@ final class Channel {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         this.socket = Sockets.connectDealer(client.address(), id, client.options().security(), this::connectionLost);
-        poller.register(socket);
         if (server != null && server.socket() != null) {
+            this.poller = new SocketPoller();
+            this.waiter = null;
+            poller.register(socket);
             poller.register(server.socket());
+        } else {
+            this.poller = null;
+            this.waiter = new SocketWaiter(socket);
         }
     }
 
@@ -121,9 +131,12 @@ final class Channel {
 
     private ByteBuffer awaitReply(long id, long deadline, Action action, Duration timeout, long lossesBefore) {
         awaited.push(id);
-        SocketPoller previous = server != null ? server.swapActivePoller(poller) : null;
+        Waker previous = poller != null ? server.swapActiveWaker(poller) : null;
         try {
             while (true) {
+                if (waiter != null) {
+                    waiter.arm();
+                }
                 ByteBuffer early = setAside.remove(id);
                 if (early != null) {
                     return early;
@@ -135,13 +148,15 @@ final class Channel {
                 if (SocketPoller.readable(socket)) {
                     ByteBuffer frame = Frames.receiveOne(socket);
                     if (frame != null) {
+                        progress();
                         if (route(frame, id, action)) {
                             return frame;
                         }
                         continue;
                     }
                 }
-                if (server != null && server.socket() != null && (server.processOne() | server.runTasks())) {
+                if (poller != null && server.socket() != null && (server.processOne() | server.runTasks())) {
+                    progress();
                     continue;
                 }
                 if (connectionLosses != lossesBefore) {
@@ -153,12 +168,16 @@ final class Channel {
                 if (remaining <= 0) {
                     throw new RpcTimeoutException(client.address(), action.wireName(), id, timeout, awaited.size());
                 }
-                poller.await(remaining);
+                if (waiter != null) {
+                    waiter.awaitReadable(remaining);
+                } else {
+                    poller.await(remaining);
+                }
             }
         } finally {
             awaited.pop();
-            if (server != null) {
-                server.swapActivePoller(previous);
+            if (poller != null) {
+                server.swapActiveWaker(previous);
             }
         }
     }
@@ -188,13 +207,23 @@ final class Channel {
     }
 
     void wakeup() {
-        poller.wakeup();
+        waker().wakeup();
+    }
+
+    private Waker waker() {
+        return waiter != null ? waiter : poller;
+    }
+
+    private void progress() {
+        if (poller != null) {
+            poller.progress();
+        }
     }
 
     /** Called on JeroMQ's I/O thread when the established connection breaks. */
     private void connectionLost() {
         connectionLosses++;
-        poller.wakeup();
+        waker().wakeup();
     }
 
     /**
@@ -204,7 +233,7 @@ final class Channel {
     void close() {
         closed = true;
         client.forget(this);
-        poller.wakeup();
+        waker().wakeup();
         if (owner == Thread.currentThread()) {
             if (inUse.getHoldCount() == 0) {
                 closeNow();
@@ -231,8 +260,12 @@ final class Channel {
             return;
         }
         socketClosed = true;
-        poller.unregister(socket);
+        if (waiter != null) {
+            waiter.close();
+        } else {
+            poller.unregister(socket);
+            poller.close();
+        }
         socket.close();
-        poller.close();
     }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.SocketWaiter;
 import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Action;
 import org.pyacq.wire.Reply;
@@ -37,14 +37,18 @@ final class ClientReactor implements Runnable {
     private record Outgoing(byte[][] head, ByteBuffer body) {
     }
 
-    private record Pending(RpcFuture<Object> future, ValueMapper decodeWith, String action, ScheduledFuture<?> timer) {
+    private record Pending(RpcFuture<Object> future, ValueMapper decodeWith, Action action, Duration timeout,
+            long deadline) {
     }
+
+    /** How often pending calls are checked for expired timeouts (timeouts are this precise). */
+    private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private final RpcClient client;
     private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final SocketPoller poller = new SocketPoller();
+    private volatile SocketWaiter waiter;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
@@ -78,8 +82,7 @@ final class ClientReactor implements Runnable {
         long id = ids.getAndIncrement();
         RpcFuture<Object> future = new RpcFuture<>(client.address(), action.wireName(), id, timeout);
         ByteBuffer body = encode(opts);
-        ScheduledFuture<?> timer = Timeouts.schedule(() -> expire(id, action, timeout), timeout);
-        pending.put(id, new Pending(future, decodeWith, action.wireName(), timer));
+        pending.put(id, new Pending(future, decodeWith, action, timeout, System.nanoTime() + timeout.toNanos()));
         enqueue(new Outgoing(Request.headerFrames(id, action, returnType, client.serializer()), body));
         RpcException failure = client.failure();
         if (failure != null) {
@@ -104,7 +107,14 @@ final class ClientReactor implements Runnable {
     private void enqueue(Outgoing o) {
         outbox.add(o);
         if (sleeping) {
-            poller.wakeup();
+            wake();
+        }
+    }
+
+    private void wake() {
+        SocketWaiter w = waiter;
+        if (w != null) {
+            w.wakeup();
         }
     }
 
@@ -112,18 +122,20 @@ final class ClientReactor implements Runnable {
         return pending.size();
     }
 
-    private void expire(long id, Action action, Duration timeout) {
-        Pending p = pending.remove(id);
-        if (p != null) {
-            p.future.completeExceptionally(new RpcTimeoutException(client.address(), action.wireName(), id, timeout,
-                    pending.size() + 1));
+    /** Fails the calls whose timeout has passed. Reactor thread. */
+    private void expireOverdue(long now) {
+        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            if (now - p.deadline >= 0 && pending.remove(e.getKey(), p)) {
+                p.future.completeExceptionally(new RpcTimeoutException(client.address(), p.action.wireName(),
+                        e.getKey(), p.timeout, pending.size() + 1));
+            }
         }
     }
 
     private void fail(long id, RpcException cause) {
         Pending p = pending.remove(id);
         if (p != null) {
-            p.timer.cancel(false);
             p.future.completeExceptionally(cause);
         }
     }
@@ -131,14 +143,14 @@ final class ClientReactor implements Runnable {
     /** On JeroMQ's I/O thread: the established connection broke; calls in flight on it are lost. */
     private void connectionLost() {
         lostConnection = true;
-        poller.wakeup();
+        wake();
     }
 
     void failAll(RpcException cause) {
         for (Long id : pending.keySet()) {
             fail(id, cause);
         }
-        poller.wakeup();
+        wake();
     }
 
     @Override
@@ -150,7 +162,7 @@ final class ClientReactor implements Runnable {
                     + SEQUENCE.incrementAndGet() + ":" + client.address() + RequestHandler.JAVA_PEER_MARK;
             socket = Sockets.connectDealer(client.address(), identity.getBytes(StandardCharsets.UTF_8),
                     client.options().security(), this::connectionLost);
-            poller.register(socket);
+            waiter = new SocketWaiter(socket);
         } catch (RuntimeException e) {
             startFailure = e;
             started.countDown();
@@ -164,15 +176,17 @@ final class ClientReactor implements Runnable {
             log.error("client I/O thread for {} failed", client.address(), e);
             client.disconnected(new RpcException("the client I/O thread for " + client.address() + " failed: " + e, e));
         } finally {
-            poller.unregister(socket);
+            waiter.close();
             socket.close();
-            poller.close();
             stopped.countDown();
         }
     }
 
     private void loop(ZMQ.Socket socket) {
+        SocketWaiter w = waiter;
+        long nextSweep = System.nanoTime() + SWEEP_NANOS;
         while (true) {
+            w.arm();
             boolean busy = false;
             Outgoing o;
             while ((o = outbox.poll()) != null) {
@@ -195,6 +209,11 @@ final class ClientReactor implements Runnable {
                             + " the network failed; the calls may or may not have run")));
                 }
             }
+            long now = System.nanoTime();
+            if (now - nextSweep >= 0) {
+                expireOverdue(now);
+                nextSweep = now + SWEEP_NANOS;
+            }
             if (closing && outbox.isEmpty()) {
                 return;
             }
@@ -202,8 +221,8 @@ final class ClientReactor implements Runnable {
                 continue;
             }
             sleeping = true;
-            if (outbox.isEmpty() && !closing) {
-                poller.await(-1);
+            if (outbox.isEmpty() && !closing && !lostConnection) {
+                w.awaitReadable(pending.isEmpty() ? -1 : Math.max(1, nextSweep - System.nanoTime()));
             }
             sleeping = false;
         }
@@ -226,7 +245,6 @@ final class ClientReactor implements Runnable {
         if (p == null) {
             return;
         }
-        p.timer.cancel(false);
         try {
             Reply reply = Reply.fromWire(client.serializer().decode(frame, p.decodeWith));
             if (reply.kind() == Reply.Kind.ERROR) {
@@ -237,7 +255,7 @@ final class ClientReactor implements Runnable {
             }
         } catch (WireFormatException e) {
             p.future.completeExceptionally(new ProtocolException("bad reply from " + client.address() + " to "
-                    + p.action + " [" + header.reqId() + "]: " + e.getMessage(), e));
+                    + p.action.wireName() + " [" + header.reqId() + "]: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             p.future.completeExceptionally(e);
         }
@@ -246,7 +264,7 @@ final class ClientReactor implements Runnable {
     /** Sends what is queued, then stops the thread and closes its socket. */
     void close() {
         closing = true;
-        poller.wakeup();
+        wake();
         if (Thread.currentThread() != thread) {
             try {
                 stopped.await(5, TimeUnit.SECONDS);

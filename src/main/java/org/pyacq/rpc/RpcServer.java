@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.pyacq.rpc.invoke.Invoker;
 import org.pyacq.rpc.invoke.InvokerOptions;
 import org.pyacq.transport.Frames;
-import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.SocketWaiter;
+import org.pyacq.transport.Waker;
 import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.ProxyRef;
@@ -63,11 +64,11 @@ public final class RpcServer implements AutoCloseable {
     private volatile Thread owner;
     private volatile boolean closing;
     private volatile boolean looping;
-    private volatile SocketPoller activePoller;
+    private volatile Waker activeWaker;
     private volatile RuntimeException bindFailure;
     private volatile boolean localExporter;
     private ZMQ.Socket socket;
-    private SocketPoller poller;
+    private SocketWaiter waiter;
     private ExecutorService workers;
 
     static {
@@ -136,8 +137,7 @@ public final class RpcServer implements AutoCloseable {
         try {
             socket = Sockets.bindRouter(bindAddress, security);
             address = Sockets.endpoint(socket);
-            poller = new SocketPoller();
-            poller.register(socket);
+            waiter = new SocketWaiter(socket);
             if (workerCount > 0) {
                 AtomicInteger n = new AtomicInteger();
                 workers = Executors.newFixedThreadPool(workerCount, r -> {
@@ -176,12 +176,13 @@ public final class RpcServer implements AutoCloseable {
         }
         looping = true;
         try {
+            activeWaker = waiter;
             while (!closing) {
+                waiter.arm();
                 boolean busy = processOne();
                 busy |= runTasks();
                 if (!busy && !closing) {
-                    activePoller = poller;
-                    poller.await(-1);
+                    waiter.awaitReadable(-1);
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -260,10 +261,9 @@ public final class RpcServer implements AutoCloseable {
         BY_ADDRESS.remove(address, this);
         namespace.clear();
         references.clear();
-        poller.unregister(socket);
+        waiter.close();
         socket.close();
         socket = null;
-        poller.close();
         CURRENT.remove();
         log.debug("RPC server {} at {} closed", name, address);
         closedLatch.countDown();
@@ -274,7 +274,7 @@ public final class RpcServer implements AutoCloseable {
     /** Reads and handles one request if one is waiting; true if it did. Owner thread only. */
     boolean processOne() {
         ZMQ.Socket s = socket;
-        if (s == null || !SocketPoller.readable(s)) {
+        if (s == null || !org.pyacq.transport.SocketPoller.readable(s)) {
             return false;
         }
         Frames.Received msg = Frames.receive(s, 8);
@@ -307,20 +307,20 @@ public final class RpcServer implements AutoCloseable {
     }
 
     void wakeup() {
-        SocketPoller p = activePoller;
-        if (p != null) {
-            p.wakeup();
+        Waker w = activeWaker;
+        if (w != null) {
+            w.wakeup();
         }
-        SocketPoller own = poller;
-        if (own != null && own != p) {
+        SocketWaiter own = waiter;
+        if (own != null && own != w) {
             own.wakeup();
         }
     }
 
-    /** Sets the poller the owner thread is blocked on, so that {@link #post} can wake it; returns the old one. */
-    SocketPoller swapActivePoller(SocketPoller p) {
-        SocketPoller old = activePoller;
-        activePoller = p;
+    /** Sets what the owner thread is blocked on, so that {@link #post} can wake it; returns the old one. */
+    Waker swapActiveWaker(Waker w) {
+        Waker old = activeWaker;
+        activeWaker = w;
         return old;
     }
 
@@ -335,9 +335,13 @@ public final class RpcServer implements AutoCloseable {
         }
         future.whenComplete((v, e) -> wakeup());
         long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        SocketPoller previous = swapActivePoller(poller);
+        Waker previous = swapActiveWaker(waiter);
         try {
-            while (!future.isDone()) {
+            while (true) {
+                waiter.arm();
+                if (future.isDone()) {
+                    return;
+                }
                 if (processOne() | runTasks()) {
                     continue;
                 }
@@ -345,10 +349,10 @@ public final class RpcServer implements AutoCloseable {
                 if (deadline != Long.MAX_VALUE && remaining <= 0) {
                     return;
                 }
-                poller.await(remaining);
+                waiter.awaitReadable(remaining);
             }
         } finally {
-            swapActivePoller(previous);
+            swapActiveWaker(previous);
         }
     }
 

@@ -13,6 +13,7 @@ import org.pyacq.log.LineForwarder;
 import org.pyacq.rpc.RpcException;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.SocketWaiter;
 import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializers;
@@ -63,8 +64,8 @@ public final class ProcessSpawner {
         Process process = null;
         LineForwarder out = null;
         LineForwarder err = null;
-        try (SocketPoller poller = new SocketPoller()) {
-            poller.register(pair);
+        try {
+            SocketWaiter waiter = new SocketWaiter(pair);
             String bootstrapAddress = Sockets.endpoint(pair);
             List<String> command = command(options);
             ProcessBuilder pb = new ProcessBuilder(command);
@@ -82,8 +83,9 @@ public final class ProcessSpawner {
             out = LineForwarder.start(options.name(), LineForwarder.Stream.STDOUT, process.getInputStream(), childLog, 40);
             err = LineForwarder.start(options.name(), LineForwarder.Stream.STDERR, process.getErrorStream(), childLog, 40);
             sendConfig(process, options, bootstrapAddress);
-            process.onExit().thenRun(poller::wakeup);
-            String address = awaitAddress(options, process, pair, poller, err);
+            process.onExit().thenRun(waiter::wakeup);
+            String address = awaitAddress(options, process, pair, waiter, err);
+            waiter.close();
             pair.send("OK");
             RpcClient client = RpcClient.open(address, clientOptions);
             SpawnedProcess handle = new SpawnedProcess(options.name(), process, address, client, out, err);
@@ -133,10 +135,11 @@ public final class ProcessSpawner {
         }
     }
 
-    private static String awaitAddress(SpawnOptions options, Process process, ZMQ.Socket pair, SocketPoller poller,
+    private static String awaitAddress(SpawnOptions options, Process process, ZMQ.Socket pair, SocketWaiter waiter,
             LineForwarder err) {
         long deadline = System.nanoTime() + options.startupTimeout().toNanos();
         while (true) {
+            waiter.arm();
             if (SocketPoller.readable(pair)) {
                 ByteBuffer frame = Frames.receiveOne(pair);
                 if (frame != null) {
@@ -156,7 +159,7 @@ public final class ProcessSpawner {
                 throw new SpawnException(options.name(), "process '" + options.name() + "' did not report its address"
                         + " within " + options.startupTimeout().toMillis() + " ms; it was killed" + stderrText(err));
             }
-            poller.await(remaining);
+            waiter.awaitReadable(remaining);
         }
     }
 

@@ -52,17 +52,29 @@ public final class Frames {
         return r == null ? null : r.frames().get(0);
     }
 
-    /** Sends the frames as one message; byte arrays are handed over, not copied: do not reuse them. */
+    /**
+     * Sends the frames as one message. Nothing is copied: do not reuse the arrays or buffers. A
+     * direct {@code last} buffer must come from {@link LargeFrames#allocate} (it returns to its pool).
+     */
     public static void send(ZMQ.Socket socket, byte[][] head, ByteBuffer last) {
         for (byte[] frame : head) {
             socket.send(frame, ZMQ.SNDMORE);
         }
-        socket.sendByteBuffer(last, 0);
+        sendLast(socket, last);
     }
 
     /** Sends {@code identity} then {@code body}: a reply through a ROUTER socket. */
     public static void sendTo(ZMQ.Socket router, byte[] identity, ByteBuffer body) {
         router.send(identity, ZMQ.SNDMORE);
-        router.sendByteBuffer(body, 0);
+        sendLast(router, body);
+    }
+
+    private static void sendLast(ZMQ.Socket socket, ByteBuffer body) {
+        if (body.isDirect()) {
+            LargeFrames.send(socket, body, 0);
+        } else {
+            // sendByteBuffer sends from index 0 whatever the position (JeroMQ 0.6.0), so pass a slice
+            socket.sendByteBuffer(body.position() == 0 ? body : body.slice(), 0);
+        }
     }
 }

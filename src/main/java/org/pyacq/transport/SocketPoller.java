@@ -17,10 +17,19 @@ import org.zeromq.ZMQ;
  * not "a message is ready". Callers must drain each socket (read while {@link #readable} is true)
  * before waiting again, or they may sleep with messages pending.
  *
+ * <p>Prefer {@link SocketWaiter} for a single socket. This poller is for a thread that must watch
+ * several sockets (a server thread waiting on a call while serving its own requests). JeroMQ
+ * 0.6.0 can leave a socket's notification pipe readable for a moment while the socket reports
+ * nothing (it writes its wake-up byte before counting it), so a select may return at once again
+ * and again; the poller backs off briefly when that happens, and callers report real work with
+ * {@link #progress()}.
+ *
  * <p>Owned by the thread that owns the sockets; only {@link #wakeup()} may be called from others.
  */
-public final class SocketPoller implements AutoCloseable {
+public final class SocketPoller implements AutoCloseable, Waker {
     private final Selector selector;
+    /** Selects in a row that returned at once without the caller making progress; see {@link #await}. */
+    private int idleReturns;
 
     public SocketPoller() {
         try {
@@ -66,14 +75,22 @@ public final class SocketPoller implements AutoCloseable {
      */
     public void await(long timeoutNanos) {
         try {
+            if (idleReturns > 2) {
+                // the last selects returned at once with nothing to do: let the I/O thread finish its signal
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(500_000L, 5_000L << Math.min(idleReturns - 3, 7)));
+            }
+            int ready;
             if (timeoutNanos == 0) {
-                selector.selectNow();
+                ready = selector.selectNow();
             } else if (timeoutNanos < 0) {
-                selector.select();
+                ready = selector.select();
             } else {
-                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
+                ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
             }
             selector.selectedKeys().clear();
+            if (ready > 0) {
+                idleReturns++;
+            }
         } catch (ClosedSelectorException e) {
             // closed by its owner while shutting down: nothing to wait for
         } catch (IOException e) {
@@ -81,7 +98,13 @@ public final class SocketPoller implements AutoCloseable {
         }
     }
 
+    /** Tells the poller the caller handled something since the last {@link #await}. */
+    public void progress() {
+        idleReturns = 0;
+    }
+
     /** Makes the current or next {@link #await} return at once. Safe from any thread. */
+    @Override
     public void wakeup() {
         selector.wakeup();
     }

@@ -59,6 +59,7 @@ public final class Sockets {
             s.setRcvHWM(0);
             s.setReconnectIVL(100);
             s.setReconnectIVLMax(2000);
+            s.setMsgAllocationHeapThreshold(0);
             keepAlive(s);
             security.applyToClient(s);
             if (onConnectionLost != null) {
@@ -86,6 +87,7 @@ public final class Sockets {
             s.setSndHWM(0);
             s.setRcvHWM(0);
             if (type == SocketType.ROUTER) {
+                s.setMsgAllocationHeapThreshold(0);
                 // a client that redials (after a stalled handshake) keeps its identity: route to the new connection
                 s.setRouterHandover(true);
             }
@@ -186,6 +188,7 @@ public final class Sockets {
             s.setHandshakeIvl((int) CONNECT_HANDSHAKE.toMillis());
             s.setReconnectIVL(100);
             s.setReconnectIVLMax(2000);
+            s.setMsgAllocationHeapThreshold(0);
             keepAlive(s);
             security.applyToClient(s);
             s.connect(address);

@@ -11,21 +11,33 @@ import java.util.function.IntFunction;
  */
 public final class FrameBuffer {
     private final IntFunction<ByteBuffer> allocator;
+    private final java.util.function.Consumer<ByteBuffer> release;
     private ByteBuffer buf;
 
-    private FrameBuffer(IntFunction<ByteBuffer> allocator, int initialCapacity) {
+    private FrameBuffer(IntFunction<ByteBuffer> allocator, java.util.function.Consumer<ByteBuffer> release,
+            int initialCapacity) {
         this.allocator = allocator;
+        this.release = release;
         this.buf = allocator.apply(Math.max(16, initialCapacity));
     }
 
     /** A buffer on the Java heap. */
     public static FrameBuffer heap(int initialCapacity) {
-        return new FrameBuffer(ByteBuffer::allocate, initialCapacity);
+        return new FrameBuffer(ByteBuffer::allocate, b -> { }, initialCapacity);
     }
 
-    /** A buffer whose storage comes from {@code allocator} (e.g. a pool of direct buffers). */
+    /** A buffer whose storage comes from {@code allocator}. */
     public static FrameBuffer using(IntFunction<ByteBuffer> allocator, int initialCapacity) {
-        return new FrameBuffer(allocator, initialCapacity);
+        return new FrameBuffer(allocator, b -> { }, initialCapacity);
+    }
+
+    /**
+     * A buffer whose storage comes from {@code allocator} (e.g. a pool of direct buffers); storage
+     * outgrown on the way goes back through {@code release}.
+     */
+    public static FrameBuffer using(IntFunction<ByteBuffer> allocator, java.util.function.Consumer<ByteBuffer> release,
+            int initialCapacity) {
+        return new FrameBuffer(allocator, release, initialCapacity);
     }
 
     /** Makes room for {@code n} more bytes and returns the buffer to write them at its position. */
@@ -39,6 +51,7 @@ public final class FrameBuffer {
             ByteBuffer bigger = allocator.apply((int) grown);
             buf.flip();
             bigger.put(buf);
+            release.accept(buf);
             buf = bigger;
         }
         return buf;
@@ -67,6 +80,21 @@ public final class FrameBuffer {
     /** Forgets the content and keeps the storage. */
     public void clear() {
         buf.clear();
+    }
+
+    /**
+     * Hands over the storage itself, flipped (position 0, limit = bytes written), for sending
+     * without a copy; this buffer starts afresh with new storage of {@code nextCapacity} bytes.
+     */
+    public ByteBuffer detach(int nextCapacity) {
+        ByteBuffer out = buf.flip();
+        buf = allocator.apply(Math.max(16, nextCapacity));
+        return out;
+    }
+
+    /** True if the storage is direct memory. */
+    public boolean isDirect() {
+        return buf.isDirect();
     }
 
     /** The capacity of the current storage. */

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.core.MessageFormat;
 
 /**
  * The routing part of a reply, read without decoding its value: whether it is a disconnect
@@ -26,40 +22,44 @@ public record ReplyHeader(boolean disconnect, long reqId) {
     public static ReplyHeader peek(Serializer serializer, ByteBuffer frame) {
         try {
             return serializer == Serializers.JSON ? peekJson(frame) : peekMsgpack(frame);
-        } catch (IOException | MessagePackException e) {
+        } catch (IOException e) {
             throw new WireFormatException("malformed reply: " + e.getMessage(), e);
         }
     }
 
-    private static ReplyHeader peekMsgpack(ByteBuffer frame) throws IOException {
+    private static ReplyHeader peekMsgpack(ByteBuffer frame) {
         ByteBuffer in = frame.slice();
-        if (in.isDirect()) {
-            in = ByteBuffer.allocate(in.remaining()).put(in.duplicate()).flip();
+        if (in.hasArray()) {
+            return scanMsgpack(in);
         }
-        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(in)) {
-            if (!u.hasNext() || u.getNextFormat().getValueType() != org.msgpack.value.ValueType.MAP) {
-                throw new WireFormatException("a reply must be a map");
+        // direct memory: the routing keys come first (in pyacq's replies and ours), so copy a prefix
+        int prefix = Math.min(in.remaining(), 4096);
+        try {
+            return scanMsgpack(ByteBuffer.allocate(prefix).put(in.duplicate().limit(prefix)).flip());
+        } catch (WireFormatException e) {
+            if (prefix == in.remaining()) {
+                throw e;
             }
-            int n = u.unpackMapHeader();
-            String action = null;
-            Long id = null;
-            for (int i = 0; i < n && (action == null || id == null); i++) {
-                if (u.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
-                    u.skipValue(2);
-                    continue;
-                }
-                String key = u.unpackString();
-                MessageFormat f = u.getNextFormat();
-                if (key.equals("action") && f.getValueType() == org.msgpack.value.ValueType.STRING) {
-                    action = u.unpackString();
-                } else if (key.equals("req_id") && f.getValueType() == org.msgpack.value.ValueType.INTEGER) {
-                    id = u.unpackLong();
-                } else {
-                    u.skipValue();
-                }
-            }
-            return header(action, id);
+            return scanMsgpack(ByteBuffer.allocate(in.remaining()).put(in.duplicate()).flip());
         }
+    }
+
+    private static ReplyHeader scanMsgpack(ByteBuffer in) {
+        MsgpackScan scan = new MsgpackScan(in);
+        int n = scan.mapHeader();
+        String action = null;
+        Long id = null;
+        for (int i = 0; i < n && (action == null || id == null); i++) {
+            String key = scan.stringOrSkip();
+            if ("action".equals(key)) {
+                action = scan.stringOrSkip();
+            } else if ("req_id".equals(key)) {
+                id = scan.integerOrSkip();
+            } else {
+                scan.skip();
+            }
+        }
+        return header(action, id);
     }
 
     private static ReplyHeader peekJson(ByteBuffer frame) throws IOException {
