@@ -26,8 +26,16 @@ final class KnownCallers {
         };
     }
 
+    private byte[] lastIdentity;
+    private Serializer lastSerializer;
+
     void remember(byte[] identity, Serializer serializer) {
+        if (serializer == lastSerializer && java.util.Arrays.equals(identity, lastIdentity)) {
+            return;   // the same caller again (the common case): already known
+        }
         callers.put(ByteBuffer.wrap(identity), serializer);
+        lastIdentity = identity;
+        lastSerializer = serializer;
     }
 
     /** Every known caller except {@code except} (may be null), with its serializer. */

@@ -47,6 +47,24 @@ public enum Action {
         return Optional.empty();
     }
 
+    /** The action whose wire name is the frame's content, or null. */
+    static Action fromWire(java.nio.ByteBuffer frame) {
+        for (Action a : values()) {
+            if (FrameBytes.equal(frame, a.wireBytes)) {
+                return a;
+            }
+        }
+        if (FrameBytes.equal(frame, GETITEM)) {
+            return GET_ITEM;
+        } else if (FrameBytes.equal(frame, SETITEM)) {
+            return SET_ITEM;
+        }
+        return null;
+    }
+
+    private static final byte[] GETITEM = "getitem".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SETITEM = "setitem".getBytes(StandardCharsets.US_ASCII);
+
     @Override
     public String toString() {
         return wireName;

@@ -268,7 +268,11 @@ final class MsgpackSerializer implements Serializer {
                 case STRING: {
                     int len = u.unpackRawStringHeader();
                     checkLength(len, "string");
-                    return new String(u.readPayload(len), StandardCharsets.UTF_8);
+                    MessageBuffer text = u.readPayloadAsReference(len);
+                    if (text.hasArray()) {
+                        return StringCache.decode(text.array(), text.arrayOffset(), len);
+                    }
+                    return new String(text.toByteArray(), StandardCharsets.UTF_8);
                 }
                 case BINARY: {
                     int len = u.unpackBinaryHeader();

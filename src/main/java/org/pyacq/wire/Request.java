@@ -65,21 +65,24 @@ public record Request(long reqId, Action action, ReturnType returnType, Serializ
             throw new MalformedRequestException("a request has " + FRAME_COUNT + " frames (id, action, return type,"
                     + " serializer, options), got " + frameCount, id, Serializers.MSGPACK);
         }
-        String serName = ascii(frames.get(3));
-        Serializer serializer = Serializers.forName(serName).orElse(null);
+        Serializer serializer = Serializers.forName(frames.get(3));
         Serializer replyIn = serializer != null ? serializer : Serializers.MSGPACK;
         if (id.isEmpty()) {
             throw new MalformedRequestException("request id '" + ascii(frames.get(0))
                     + "' is not a decimal integer", id, replyIn);
         }
-        String actionName = ascii(frames.get(1));
-        Action action = Action.fromWire(actionName).orElseThrow(() -> new MalformedRequestException(
-                "unknown action '" + actionName + "'; the protocol has " + List.of(Action.values()), id, replyIn));
-        String returnName = ascii(frames.get(2));
-        ReturnType returnType = ReturnType.fromWire(returnName).orElseThrow(() -> new MalformedRequestException(
-                "unknown return type '" + returnName + "'; use auto, proxy or value", id, replyIn));
+        Action action = Action.fromWire(frames.get(1));
+        if (action == null) {
+            throw new MalformedRequestException("unknown action '" + ascii(frames.get(1)) + "'; the protocol has "
+                    + List.of(Action.values()), id, replyIn);
+        }
+        ReturnType returnType = ReturnType.fromWire(frames.get(2));
+        if (returnType == null) {
+            throw new MalformedRequestException("unknown return type '" + ascii(frames.get(2))
+                    + "'; use auto, proxy or value", id, replyIn);
+        }
         if (serializer == null) {
-            throw new MalformedRequestException("unknown serializer '" + serName + "'; use one of "
+            throw new MalformedRequestException("unknown serializer '" + ascii(frames.get(3)) + "'; use one of "
                     + Serializers.names(), id, replyIn);
         }
         return new Request(id.getAsLong(), action, returnType, serializer, frames.get(4).slice());
@@ -96,15 +99,8 @@ public record Request(long reqId, Action action, ReturnType returnType, Serializ
     }
 
     private static OptionalLong parseId(ByteBuffer frame) {
-        int n = frame.remaining();
-        if (n == 0 || n > 20) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(ascii(frame)));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        Long v = FrameBytes.decimal(frame);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
     private static String ascii(ByteBuffer frame) {

@@ -37,6 +37,16 @@ public enum ReturnType {
         return Optional.empty();
     }
 
+    /** The return type whose wire name is the frame's content, or null. */
+    static ReturnType fromWire(java.nio.ByteBuffer frame) {
+        for (ReturnType r : values()) {
+            if (FrameBytes.equal(frame, r.wireBytes)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return wireName;

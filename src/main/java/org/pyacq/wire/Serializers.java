@@ -25,6 +25,19 @@ public final class Serializers {
         return Optional.empty();
     }
 
+    /** The serializer whose wire name is the frame's content, or null. */
+    static Serializer forName(java.nio.ByteBuffer frame) {
+        if (FrameBytes.equal(frame, MSGPACK_NAME)) {
+            return MSGPACK;
+        } else if (FrameBytes.equal(frame, JSON_NAME)) {
+            return JSON;
+        }
+        return null;
+    }
+
+    private static final byte[] MSGPACK_NAME = "msgpack".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] JSON_NAME = "json".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** The names of all serializers, for error messages. */
     public static List<String> names() {
         return ALL.stream().map(Serializer::name).toList();
