@@ -33,7 +33,6 @@ import org.zeromq.ZMQ;
  */
 public final class Bootstrap {
     private static final long REPORT_INTERVAL_MS = 10;
-    private static final long REPORT_DEADLINE_MS = 10_000;
 
     private Bootstrap() {
     }
@@ -70,9 +69,9 @@ public final class Bootstrap {
                 server = null;
             }
         }
-        if (!report(config.bootstrapAddress(), status)) {
+        if (!report(config.bootstrapAddress(), status, config.reportTimeoutMillis())) {
             log.error("the parent at {} did not acknowledge our status within {} ms; exiting",
-                    config.bootstrapAddress(), REPORT_DEADLINE_MS);
+                    config.bootstrapAddress(), config.reportTimeoutMillis());
             System.exit(3);
         }
         if (server == null) {
@@ -84,12 +83,12 @@ public final class Bootstrap {
     }
 
     /** Sends the status every 10 ms until the parent answers (it may miss early messages). */
-    private static boolean report(String bootstrapAddress, Map<String, Object> status) {
+    private static boolean report(String bootstrapAddress, Map<String, Object> status, long deadlineMillis) {
         byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
         ZMQ.Socket pair = Sockets.connect(SocketType.PAIR, bootstrapAddress, org.pyacq.rpc.DefaultSecurity.get(), 1000);
         try {
             pair.setReceiveTimeOut((int) REPORT_INTERVAL_MS);
-            long deadline = System.currentTimeMillis() + REPORT_DEADLINE_MS;
+            long deadline = System.currentTimeMillis() + deadlineMillis;
             while (System.currentTimeMillis() < deadline) {
                 pair.send(json, ZMQ.DONTWAIT);
                 byte[] answer = pair.recv();

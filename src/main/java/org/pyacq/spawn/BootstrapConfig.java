@@ -14,11 +14,14 @@ import org.pyacq.wire.WireFormatException;
 /**
  * The JSON the parent writes to a child's stdin (PROTOCOL.md section 7): {@code class_name},
  * {@code args.address}, {@code bootstrap_addr}, {@code loglevel}, {@code logaddr}, {@code qt};
- * and extensions a Python child never sees: {@code lifeline} (exit when stdin closes) and
- * {@code startup_class}.
+ * and extensions a Python child never sees: {@code lifeline} (exit when stdin closes),
+ * {@code startup_class} and {@code report_timeout} (seconds to keep reporting the address).
  */
 record BootstrapConfig(String address, String bootstrapAddress, int logLevel, String logAddress, boolean lifeline,
-        String startupClass) {
+        String startupClass, long reportTimeoutMillis) {
+
+    /** How long a child keeps reporting its status when the parent does not say (pyacq's 10 s). */
+    static final long DEFAULT_REPORT_TIMEOUT_MILLIS = 10_000;
 
     private static final int MAX_BYTES = 1 << 20;
 
@@ -34,6 +37,7 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
         if (startupClass != null) {
             m.put("startup_class", startupClass);
         }
+        m.put("report_timeout", reportTimeoutMillis / 1000.0);
         byte[] json = Serializers.JSON.encodeToBytes(m, ValueMapper.PLAIN);
         byte[] line = new byte[json.length + 1];
         System.arraycopy(json, 0, line, 0, json.length);
@@ -75,7 +79,9 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
                 m.get("loglevel") instanceof Number n ? n.intValue() : 20,
                 text(m, "logaddr", false),
                 Boolean.TRUE.equals(m.get("lifeline")),
-                text(m, "startup_class", false));
+                text(m, "startup_class", false),
+                m.get("report_timeout") instanceof Number t && t.doubleValue() > 0 ? (long) (t.doubleValue() * 1000)
+                        : DEFAULT_REPORT_TIMEOUT_MILLIS);
     }
 
     private static String text(Map<?, ?> m, String key, boolean required) throws IOException {

@@ -124,7 +124,7 @@ public final class ProcessSpawner {
 
     private static void sendConfig(Process process, SpawnOptions options, String bootstrapAddress) {
         BootstrapConfig config = new BootstrapConfig(options.bindAddress(), bootstrapAddress, options.logLevel(),
-                options.logAddress(), true, options.startupClass());
+                options.logAddress(), true, options.startupClass(), options.startupTimeout().toMillis());
         OutputStream stdin = process.getOutputStream();
         try {
             stdin.write(config.toJsonLine());
