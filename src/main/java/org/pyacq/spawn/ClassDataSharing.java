@@ -33,7 +33,7 @@ final class ClassDataSharing {
 
     /** JVM options that use the archive for these options, or none while it does not exist yet. */
     static List<String> optionsFor(SpawnOptions options) {
-        if (!options.classDataSharing()) {
+        if (!options.classDataSharing() || !archivable(options.classPath())) {
             return List.of();
         }
         try {
@@ -48,8 +48,24 @@ final class ClassDataSharing {
         return List.of();
     }
 
+    /**
+     * The JVM archives classes only from jar files: a class path with a directory (a build's
+     * target/classes) cannot have an archive.
+     */
+    static boolean archivable(List<String> classPath) {
+        for (String entry : classPath) {
+            if (Files.isDirectory(Path.of(entry))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Creates the archive now (blocking, bounded); true if it exists afterwards. */
     static boolean train(SpawnOptions options) {
+        if (!archivable(options.classPath())) {
+            return false;
+        }
         try {
             Path archive = archivePath(options);
             if (!Files.isRegularFile(archive)) {
