@@ -6,10 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * ANSI colours for console output, after pyacq's {@code RPCLogHandler}: each source
  * ({@code host:process:thread}) gets one of 18 style and colour combinations, in order of first
- * appearance, and keeps it; messages are coloured by level.
+ * appearance, and keeps it; messages are coloured by level. Public for tools that format records
+ * themselves ({@code pyacq logs}).
  */
-final class AnsiStyles {
-    static final String RESET = "\u001b[0m";
+public final class AnsiStyles {
+    /** Ends a style. */
+    public static final String RESET = "\u001b[0m";
     private static final String[] STYLES = {"", "1;", "2;"};          // normal, bright, dim
     private static final String[] COLOURS = {"32", "31", "36", "33", "34", "35"};  // green red cyan yellow blue magenta
     static final int PALETTE_SIZE = STYLES.length * COLOURS.length;
@@ -26,7 +28,7 @@ final class AnsiStyles {
     }
 
     /** The source's colour: the next unused one the first time it is seen, the same one after. */
-    String forSource(String source) {
+    public String forSource(String source) {
         String style = bySource.get(source);
         if (style != null) {
             return style;
@@ -42,7 +44,7 @@ final class AnsiStyles {
      * below dim, info plain (pyacq uses bright white, unreadable on light terminals), warning bright
      * yellow, error bright red, critical on a red background.
      */
-    static String forLevel(int levelno) {
+    public static String forLevel(int levelno) {
         int bucket = levelno / 10 * 10;
         if (bucket >= PythonLevels.CRITICAL) {
             return "\u001b[41m";

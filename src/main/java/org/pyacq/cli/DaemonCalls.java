@@ -1,0 +1,80 @@
+package org.pyacq.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.pyacq.rpc.ObjectProxy;
+import org.pyacq.rpc.RemoteCallException;
+
+/**
+ * Calls on the daemon's control object, with the daemon's refusals turned into command failures:
+ * an unknown process is exit 3 (as is a process that is not running, where its address is
+ * needed), anything else the daemon refuses (a failed start, a name in use) is exit 4, with the
+ * daemon's message, all its lines (a child's own start-up error included).
+ */
+final class DaemonCalls {
+    /** Extra time given to calls that start a process, beyond its own start-up timeout. */
+    private static final Duration START_MARGIN = Duration.ofSeconds(15);
+
+    private final DaemonSession session;
+
+    DaemonCalls(DaemonSession session) {
+        this.session = session;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spawn(Map<String, Object> spec, Duration startupTimeout) {
+        return (Map<String, Object>) invoke(atLeast(startupTimeout.plus(START_MARGIN)), false, "spawn", spec);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> ps() {
+        return (List<Map<String, Object>>) invoke(session.timeout(), false, "ps");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> stop(String name) {
+        return (Map<String, Object>) invoke(session.timeout(), false, "stop", name);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> kill(String name) {
+        return (Map<String, Object>) invoke(session.timeout(), false, "kill", name);
+    }
+
+    /** Restarting stops the process, then waits for it to start again (30 s start-up by default). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> restart(String name) {
+        return (Map<String, Object>) invoke(atLeast(Duration.ofSeconds(30).plus(START_MARGIN)), false, "restart", name);
+    }
+
+    /** The RPC address of a running process. */
+    String address(String name) {
+        return (String) invoke(session.timeout(), true, "address", name);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> logs(Map<String, Object> query) {
+        return (List<Map<String, Object>>) invoke(session.timeout(), false, "logs", query);
+    }
+
+    private Duration atLeast(Duration d) {
+        return d.compareTo(session.timeout()) > 0 ? d : session.timeout();
+    }
+
+    private Object invoke(Duration timeout, boolean lookup, String method, Object... args) {
+        ObjectProxy control = session.control().withTimeout(timeout);
+        try {
+            return control.invoke(method, args);
+        } catch (RemoteCallException e) {
+            throw refused(e, lookup);
+        }
+    }
+
+    private static CommandException refused(RemoteCallException e, boolean lookup) {
+        String type = e.remoteType();
+        boolean unreachable = "NoSuchElementException".equals(type) || lookup && "IllegalStateException".equals(type);
+        return new CommandException(unreachable ? CliExitCodes.UNREACHABLE : CliExitCodes.FAILURE,
+                RemoteErrorText.message(e), e);
+    }
+}

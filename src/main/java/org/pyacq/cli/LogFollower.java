@@ -1,0 +1,97 @@
+package org.pyacq.cli;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.Sockets;
+import org.pyacq.wire.Serializers;
+import org.pyacq.wire.ValueMapper;
+import org.pyacq.wire.WireFormatException;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * Receives the daemon's live log records from its feed (a SUB socket, subscribed to everything).
+ * The socket belongs to the thread that creates the follower, which must also call
+ * {@link #follow} and {@link #close}; other threads stop it through the {@link Cancellation}
+ * (which only wakes the poller up), never by interrupting it.
+ */
+final class LogFollower implements AutoCloseable {
+    /** How often the follower checks that the daemon is still there. */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
+    /** Why {@link #follow} returned. */
+    enum End { CANCELLED, DAEMON_GONE }
+
+    private final ZMQ.Socket socket;
+    private final SocketPoller poller = new SocketPoller();
+    private final Object wakeLock = new Object();
+    private boolean closed;
+
+    /** Connects and subscribes now, so records sent from here on are received (after ZeroMQ's join delay). */
+    LogFollower(String feedAddress) {
+        socket = Sockets.connect(SocketType.SUB, feedAddress, DefaultSecurity.get(), 0);
+        socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
+        poller.register(socket);
+    }
+
+    /**
+     * Hands each record to {@code sink} until {@code cancellation} is cancelled or
+     * {@code daemonAlive} says the daemon is gone. Frames that are not records are skipped.
+     */
+    End follow(Consumer<Map<String, Object>> sink, Cancellation cancellation, BooleanSupplier daemonAlive) {
+        cancellation.onCancel(reason -> wakeup());
+        while (!cancellation.isCancelled()) {
+            while (SocketPoller.readable(socket)) {
+                byte[] frame = socket.recv(ZMQ.DONTWAIT);
+                if (frame == null) {
+                    break;
+                }
+                Map<String, Object> record = decode(frame);
+                if (record != null) {
+                    sink.accept(record);
+                }
+                if (cancellation.isCancelled()) {
+                    return End.CANCELLED;
+                }
+            }
+            if (!daemonAlive.getAsBoolean()) {
+                return End.DAEMON_GONE;
+            }
+            poller.await(CHECK_EVERY.toNanos());
+        }
+        return End.CANCELLED;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decode(byte[] frame) {
+        try {
+            Object v = Serializers.JSON.decode(ByteBuffer.wrap(frame), ValueMapper.PLAIN);
+            return v instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        } catch (WireFormatException e) {
+            return null;
+        }
+    }
+
+    private void wakeup() {
+        synchronized (wakeLock) {
+            if (!closed) {
+                poller.wakeup();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (wakeLock) {
+            closed = true;
+        }
+        poller.unregister(socket);
+        socket.close();
+        poller.close();
+    }
+}
