@@ -77,14 +77,14 @@ pyacq_run() {
         key=$(printf '%s %s %s %s' "$java" "$jar" "$(stat -c %Y "$jar" 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum | cut -d' ' -f1)
         archive="$cds_dir/launcher-$key.jsa"
         if [ "$feature" -ge 19 ]; then
-            opts="$opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive"
+            opts="$opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
         elif [ -f "$archive" ]; then
-            opts="$opts -XX:SharedArchiveFile=$archive -Xshare:auto"
+            opts="$opts -XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off"
         elif [ "${PYACQ_KIND:-short}" = short ]; then
             # JDK 17: dump the classes this command loads when it exits, for the next runs
             tmp="$archive.tmp.$$"
             # shellcheck disable=SC2086
-            "$java" $opts -XX:ArchiveClassesAtExit="$tmp" ${JAVA_OPTS:-} -cp "$jar" "$@"
+            "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -cp "$jar" "$@"
             status=$?
             [ -s "$tmp" ] && mv -f "$tmp" "$archive" 2>/dev/null
             rm -f "$tmp"

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * <p>The server JVM gets this JVM's java executable, class path ({@code java.class.path}, so run
  * this from a real JVM, not inside Maven) and heap flags ({@code --heap} overrides the latter).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Benchmark our RPC against raw JeroMQ and Java RMI (server in a child JVM).")
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = StartupBench.class,
+        description = "Benchmark our RPC against raw JeroMQ and Java RMI (server in a child JVM); "
+                + "'bench startup' measures start-up times.")
 public final class Bench implements Callable<Integer> {
     @Option(names = "--quick", description = "Tiny counts (seconds in all): checks that everything runs; the"
             + " figures mean little.")

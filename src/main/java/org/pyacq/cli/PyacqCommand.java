@@ -37,13 +37,14 @@ import picocli.CommandLine.Mixin;
         subcommands = {DaemonCommand.class, SpawnCommand.class, PsCommand.class, StopCommand.class,
             KillCommand.class, RestartCommand.class, CallCommand.class, EvalCommand.class, ReplCommand.class,
             PingCommand.class, LogsCommand.class, ShutdownCommand.class, CompletionCommand.class,
-            HelpCommand.class},
+            org.pyacq.bench.Bench.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pyacq spawn w1 --jvm-option=-Xmx512m --restart on-failure",
             "  pyacq call w1 java.lang.System.getProperty java.version",
             "  pyacq ps --json",
             "  pyacq logs -f --process w1",
+            "  pyacq bench --quick",
             "",
             "Run 'pyacq help COMMAND' or 'pyacq COMMAND --help' for a command's options and examples.",
             "Environment: PYACQ_RUNTIME_DIR (default runtime directory), PYACQ_NO_AUTOSTART=1 (as --no-autostart)."})

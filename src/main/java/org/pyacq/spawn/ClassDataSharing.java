@@ -39,7 +39,7 @@ final class ClassDataSharing {
         try {
             Path archive = archivePath(options);
             if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-                return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off");
             }
             trainInBackground(options, archive);
         } catch (IOException | RuntimeException e) {
@@ -100,6 +100,8 @@ final class ClassDataSharing {
         cmd.addAll(JavaRuntime.standardOptions(JavaRuntime.featureVersion(options.javaExecutable())));
         cmd.addAll(options.jvmOptions());
         cmd.add("-XX:ArchiveClassesAtExit=" + tmp);
+        cmd.add("-Xlog:cds=off");
+        cmd.add("-Xlog:cds+dynamic=off");
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, options.classPath()));
         cmd.add(ArchiveTraining.class.getName());

@@ -20,9 +20,11 @@ public final class Sockets {
     /**
      * Handshake interval for connecting sockets. JeroMQ sometimes leaves a fresh connection silent
      * until the handshake interval runs out (30 s by default); a short interval makes it drop and
-     * redial such a connection quickly, keeping queued messages (see JEROMQ-NOTES.md).
+     * redial such a connection quickly, keeping queued messages (see JEROMQ-NOTES.md). A handshake
+     * on a working connection takes milliseconds (CURVE included), so half a second is a wide
+     * margin; a stall now costs half a second instead of 30.
      */
-    public static final Duration CONNECT_HANDSHAKE = Duration.ofMillis(2000);
+    public static final Duration CONNECT_HANDSHAKE = Duration.ofMillis(500);
     /** How long binding an explicit port keeps trying while the port is reported in use. */
     static final Duration REBIND_WINDOW = Duration.ofSeconds(1);
     /*
