@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.pyacq.transport.ConnectionWatch;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.Sockets;
@@ -39,6 +40,7 @@ final class Channel {
     private long nextId;
     private volatile boolean closed;
     private volatile long connectionLosses;
+    private volatile boolean refusedByServer;
 
     Channel(RpcClient client) {
         this.client = client;
@@ -52,7 +54,19 @@ final class Channel {
             id = ("java." + ProcessHandle.current().pid() + "." + SEQUENCE.get() + RequestHandler.JAVA_PEER_MARK)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        this.socket = Sockets.connectDealer(client.address(), id, client.options().security(), this::connectionLost);
+        this.socket = Sockets.connectDealer(client.address(), id, client.options().security(),
+                Sockets.DEFAULT_MAX_MESSAGE_BYTES, new ConnectionWatch.Listener() {
+                    @Override
+                    public void lost() {
+                        connectionLost();
+                    }
+
+                    @Override
+                    public void refused(int status) {
+                        refusedByServer = true;
+                        poller.wakeup();
+                    }
+                });
         poller.register(socket);
         if (server != null && server.socket() != null) {
             poller.register(server.socket());
@@ -131,6 +145,11 @@ final class Channel {
                 RpcException failure = client.failure();
                 if (failure != null) {
                     throw failure;
+                }
+                if (refusedByServer) {
+                    AuthenticationException refused = new AuthenticationException(client.address());
+                    client.disconnected(refused);
+                    throw refused;
                 }
                 if (SocketPoller.readable(socket)) {
                     ByteBuffer frame = Frames.receiveOne(socket);

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pyacq.transport.ConnectionWatch;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.Sockets;
@@ -51,6 +52,7 @@ final class ClientReactor implements Runnable {
     private volatile boolean sleeping;
     private volatile boolean closing;
     private volatile boolean lostConnection;
+    private volatile boolean refusedByServer;
     private volatile RuntimeException startFailure;
 
     ClientReactor(RpcClient client) {
@@ -149,7 +151,18 @@ final class ClientReactor implements Runnable {
             String identity = ProcessIdentity.hostName() + "." + ProcessIdentity.processName() + ".async-"
                     + SEQUENCE.incrementAndGet() + ":" + client.address() + RequestHandler.JAVA_PEER_MARK;
             socket = Sockets.connectDealer(client.address(), identity.getBytes(StandardCharsets.UTF_8),
-                    client.options().security(), this::connectionLost);
+                    client.options().security(), Sockets.DEFAULT_MAX_MESSAGE_BYTES, new ConnectionWatch.Listener() {
+                        @Override
+                        public void lost() {
+                            connectionLost();
+                        }
+
+                        @Override
+                        public void refused(int status) {
+                            refusedByServer = true;
+                            poller.wakeup();
+                        }
+                    });
             poller.register(socket);
         } catch (RuntimeException e) {
             startFailure = e;
@@ -186,6 +199,9 @@ final class ClientReactor implements Runnable {
                 }
                 deliver(frame);
                 busy = true;
+            }
+            if (refusedByServer && client.failure() == null) {
+                client.disconnected(new AuthenticationException(client.address()));
             }
             if (lostConnection) {
                 lostConnection = false;
