@@ -3,7 +3,9 @@
 pyacq itself uses (pyzmq, msgpack with use_bin_type=True, numpy). The Java tests use it to check
 that our server and client speak the protocol as a Python peer does.
 
-    pyacq_peer.py client ADDRESS SERIALIZER   drive a Java server; prints one line per check
+    pyacq_peer.py client ADDRESS SERIALIZER [KEYFILE]
+                                              drive a Java server; prints one line per check; with
+                                              KEYFILE (a pyacq user key), over CURVE with that key
     pyacq_peer.py server                      serve Python objects; prints the address, runs until closed
 """
 import base64
@@ -16,6 +18,7 @@ import traceback
 import msgpack
 import numpy as np
 import zmq
+import zmq.auth
 
 TAG = '___type_name___'
 
@@ -94,12 +97,17 @@ class Codec:
 
 
 class Client:
-    def __init__(self, address, serializer):
+    def __init__(self, address, serializer, key_file=None):
         self.address = address
         self.codec = Codec(serializer)
         self.sock = zmq.Context.instance().socket(zmq.DEALER)
         self.sock.setsockopt(zmq.IDENTITY, ('pyhost.pypeer.main:' + address).encode())
         self.sock.setsockopt(zmq.LINGER, 1000)
+        if key_file:
+            public, secret = zmq.auth.load_certificate(key_file)
+            self.sock.curve_publickey = public
+            self.sock.curve_secretkey = secret
+            self.sock.curve_serverkey = public   # every server of the user presents the user's key
         self.sock.connect(address)
         self.next_id = 0
 
@@ -138,8 +146,8 @@ def check(name, condition):
         sys.exit(1)
 
 
-def run_client(address, serializer):
-    c = Client(address, serializer)
+def run_client(address, serializer, key_file=None):
+    c = Client(address, serializer, key_file)
     check('ping', c.send('ping') == 'pong')
     AL = c.send('import', {'module': 'java.util.ArrayList'})
     check('import gives a proxy', isinstance(AL, Proxy) and AL.rpc_addr == address.encode())
@@ -281,6 +289,6 @@ class Server:
 
 if __name__ == '__main__':
     if sys.argv[1] == 'client':
-        run_client(sys.argv[2], sys.argv[3])
+        run_client(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     else:
         Server().run()

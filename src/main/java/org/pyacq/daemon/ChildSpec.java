@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pyacq.rpc.invoke.PackageAccessPolicy;
 import org.pyacq.spawn.SpawnOptions;
 
 /**
@@ -43,11 +44,14 @@ public record ChildSpec(String name, List<String> jvmOptions, List<String> class
         }
     }
 
-    /** Spawn options for this child, sending logs to {@code logAddress}. */
-    SpawnOptions toSpawnOptions(String logAddress) {
+    /**
+     * Spawn options for this child, sending logs to {@code logAddress}, limiting its callers by
+     * {@code accessPolicy} (null: no limit).
+     */
+    SpawnOptions toSpawnOptions(String logAddress, PackageAccessPolicy accessPolicy) {
         SpawnOptions.Builder b = SpawnOptions.builder(name).jvmOptions(jvmOptions).logAddress(logAddress)
                 .logLevel(logLevel).startupTimeout(startupTimeout).bindAddress(bindAddress)
-                .startupClass(startupClass).workingDirectory(workingDirectory);
+                .startupClass(startupClass).workingDirectory(workingDirectory).accessPolicy(accessPolicy);
         if (!classPath.isEmpty()) {
             b.extraClassPath(classPath.toArray(String[]::new));
         }
@@ -80,7 +84,7 @@ public record ChildSpec(String name, List<String> jvmOptions, List<String> class
                 m.get("bind") == null ? "tcp://127.0.0.1:*" : m.get("bind").toString(),
                 m.get("restart") == null ? RestartPolicy.NO : RestartPolicy.parse(m.get("restart").toString()),
                 m.get("max_restarts") == null ? 5 : integer(m.get("max_restarts"), "max_restarts"));
-        spec.toSpawnOptions(null);
+        spec.toSpawnOptions(null, null);
         return spec;
     }
 

@@ -8,8 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.rpc.ProcessIdentity;
 import org.pyacq.rpc.RpcServer;
+import org.pyacq.transport.KeyFileException;
+import org.pyacq.transport.TransportSecurity;
+import org.pyacq.transport.UserKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +36,18 @@ public final class Daemon implements AutoCloseable {
     private final LogHub logs;
     private final Supervisor supervisor;
     private final RpcServer server;
+    private final TransportSecurity previousSecurity;
     private final CompletableFuture<String> shutdownRequested = new CompletableFuture<>();
     private volatile boolean closed;
 
-    private Daemon(DaemonConfig config, DaemonLock lock, LogHub logs, Supervisor supervisor, RpcServer server) {
+    private Daemon(DaemonConfig config, DaemonLock lock, LogHub logs, Supervisor supervisor, RpcServer server,
+            TransportSecurity previousSecurity) {
         this.config = config;
         this.lock = lock;
         this.logs = logs;
         this.supervisor = supervisor;
         this.server = server;
+        this.previousSecurity = previousSecurity;
     }
 
     /**
@@ -64,20 +71,27 @@ public final class Daemon implements AutoCloseable {
         LogHub logs = null;
         Supervisor supervisor = null;
         RpcServer server = null;
+        TransportSecurity previousSecurity = DefaultSecurity.peek();
         try {
+            TransportSecurity security = applySecurity(config);
             removeStale(dir);
             if (ProcessIdentity.processName().startsWith("process-")) {
                 ProcessIdentity.setProcessName("pyacqd");
             }
             logs = DaemonLogHub.start(config);
             supervisor = new Supervisor(config, logs.logAddress());
-            server = RpcServer.builder().address(config.address()).name("pyacqd").workers(4).build().start();
-            Daemon d = new Daemon(config, lock, logs, supervisor, server);
+            server = RpcServer.builder().address(config.address()).name("pyacqd").workers(4)
+                    .allowInsecureRemote(config.allowInsecureRemote()).build().start();
+            Daemon d = new Daemon(config, lock, logs, supervisor, server, previousSecurity);
             server.publish("daemon", new DaemonControl(d, supervisor, logs));
             new RuntimeFile(ProcessHandle.current().pid(), server.address(), logs.logAddress(), logs.feedAddress(),
-                    System.currentTimeMillis(), version(), null).write(dir);
-            log.info("pyacqd {} (pid {}) serving at {}; runtime directory {}", version(),
-                    ProcessHandle.current().pid(), server.address(), dir);
+                    System.currentTimeMillis(), version(), RuntimeFile.securityFields(security)).write(dir);
+            log.info("pyacqd {} (pid {}) serving at {}; runtime directory {}; sockets {}", version(),
+                    ProcessHandle.current().pid(), server.address(), dir, security);
+            if (security.isPlain()) {
+                log.warn("insecure mode: the daemon and its children accept connections without authentication;"
+                        + " every user who can reach {} can run code as this user", server.address());
+            }
             d.startDeclaredChildren();
             return d;
         } catch (RuntimeException | IOException e) {
@@ -92,9 +106,27 @@ public final class Daemon implements AutoCloseable {
             }
             RuntimeFile.delete(dir);
             lock.close();
+            DefaultSecurity.restore(previousSecurity);
             throw e instanceof DaemonException de ? de
                     : new DaemonException("the daemon could not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sets the process's socket security from the configuration: plain sockets if {@code insecure},
+     * else CURVE with this user's key (created on first start).
+     */
+    private static TransportSecurity applySecurity(DaemonConfig config) {
+        if (config.insecure()) {
+            DefaultSecurity.useInsecure(config.allowInsecureRemote());
+        } else if (DefaultSecurity.peek() == null || DefaultSecurity.peek().isPlain()) {
+            try {
+                DefaultSecurity.useKeyDirectory(UserKeys.defaultDirectory());
+            } catch (KeyFileException e) {
+                throw new DaemonException("the daemon needs this user's key: " + e.getMessage(), e);
+            }
+        }
+        return DefaultSecurity.get();
     }
 
     private static String alreadyRunning(Path dir) {
@@ -176,6 +208,7 @@ public final class Daemon implements AutoCloseable {
         logs.close();
         RuntimeFile.delete(config.runtimeDir());
         lock.close();
+        DefaultSecurity.restore(previousSecurity);
     }
 
     /** This build's version (from the jar manifest), or "dev". */

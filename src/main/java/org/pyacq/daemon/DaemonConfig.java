@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.pyacq.rpc.invoke.PackageAccessPolicy;
 
 /**
  * The daemon's settings: from {@code conf/pyacqd.conf} (a properties file; every setting and its
@@ -29,19 +30,27 @@ import java.util.TreeMap;
  * @param restartBackoff first delay before a restart; doubles on each failure in a row
  * @param restartBackoffMax longest delay before a restart
  * @param children children to start with the daemon
+ * @param insecure plain sockets without authentication (to talk to stock Python pyacq); off by default
+ * @param allowInsecureRemote with {@code insecure}, also allow binding addresses other machines can reach
+ * @param accessPolicy what remote callers of the children may import or reach, or null for everything
  */
 public record DaemonConfig(Path runtimeDir, String address, String logAddress, String logFeedAddress, int logLevel,
         int logHistory, Duration stopGrace, Duration restartBackoff, Duration restartBackoffMax,
-        List<ChildSpec> children) {
+        List<ChildSpec> children, boolean insecure, boolean allowInsecureRemote, PackageAccessPolicy accessPolicy) {
 
     /** Settings the configuration file may hold (besides {@code child.NAME.KEY}). */
     public static final Set<String> KEYS = Set.of("runtime_dir", "address", "log_address", "log_feed_address",
-            "log_level", "log_history", "stop_grace", "restart_backoff", "restart_backoff_max");
+            "log_level", "log_history", "stop_grace", "restart_backoff", "restart_backoff_max", "insecure",
+            "allow_insecure_remote", "access_allow", "access_deny");
 
     public DaemonConfig {
         children = List.copyOf(children);
         if (logHistory < 0) {
             throw new IllegalArgumentException("log_history must be 0 or more, got " + logHistory);
+        }
+        if (allowInsecureRemote && !insecure) {
+            throw new IllegalArgumentException("allow_insecure_remote only makes sense with insecure = true (secure "
+                    + "sockets may bind any address)");
         }
     }
 
@@ -133,7 +142,53 @@ public record DaemonConfig(Path runtimeDir, String address, String logAddress, S
                 seconds(s, "stop_grace", 5),
                 seconds(s, "restart_backoff", 1),
                 seconds(s, "restart_backoff_max", 60),
-                specs);
+                specs,
+                bool(s, "insecure"),
+                bool(s, "allow_insecure_remote"),
+                accessPolicy(s));
+    }
+
+    private static boolean bool(Map<String, String> s, String key) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true": case "yes": case "on": case "1":
+                return true;
+            case "false": case "no": case "off": case "0":
+                return false;
+            default:
+                throw new IllegalArgumentException("'" + key + "' must be true or false, got '" + v + "'");
+        }
+    }
+
+    private static PackageAccessPolicy accessPolicy(Map<String, String> s) {
+        List<String> allow = prefixes(s.get("access_allow"));
+        List<String> deny = prefixes(s.get("access_deny"));
+        if (allow.isEmpty() && deny.isEmpty()) {
+            return null;
+        }
+        if (!allow.isEmpty()) {
+            allow.add(RemoteLogLevel.class.getName());   // the daemon's own 'set log level' goes through it
+        }
+        try {
+            return PackageAccessPolicy.of(allow, deny);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("access_allow / access_deny: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> prefixes(String v) {
+        List<String> out = new ArrayList<>();
+        if (v != null) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
     }
 
     private static int integer(Map<String, String> s, String key, int def) {

@@ -123,7 +123,7 @@ public final class DaemonControl {
         levels.invoke("set", "ROOT", python);
     }
 
-    /** The daemon's own state: pid, addresses, uptime, children. */
+    /** The daemon's own state: pid, addresses, uptime, children, security mode and access policy. */
     public Map<String, Object> status() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", ProcessHandle.current().pid());
@@ -134,6 +134,8 @@ public final class DaemonControl {
         m.put("uptime", Duration.between(started, Instant.now()).toMillis() / 1000.0);
         m.put("children", supervisor.all().size());
         m.put("version", Daemon.version());
+        m.put("security", daemon.config().insecure() ? "plain (insecure)" : "curve");
+        m.put("access_policy", daemon.config().accessPolicy() == null ? null : daemon.config().accessPolicy().toString());
         return plain(m);
     }
 

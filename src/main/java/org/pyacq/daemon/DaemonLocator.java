@@ -9,9 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pyacq.rpc.ClientOptions;
+import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.rpc.RpcException;
+import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.KeyPair;
+import org.pyacq.transport.TransportSecurity;
+import org.pyacq.transport.UserKeys;
 
 /**
  * Finds the daemon of a runtime directory for clients (the command line, the REPL), and starts
@@ -45,12 +50,41 @@ public final class DaemonLocator {
         if (file.isEmpty() || !file.get().processAlive()) {
             return Optional.empty();
         }
+        checkSecurityMatches(file.get());
         try (RpcClient probe = RpcClient.open(file.get().address(),
                 ClientOptions.builder().timeout(Duration.ofSeconds(3)).build())) {
             probe.ping();
             return file;
         } catch (RpcException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Refuses, with a message saying what to do, to talk to a daemon whose sockets this process's
+     * security cannot reach: one side insecure (plain) and the other not, or another key.
+     *
+     * @throws DaemonException if they do not match
+     */
+    static void checkSecurityMatches(RuntimeFile file) {
+        String theirs = file.security();
+        if (theirs == null) {
+            return;
+        }
+        TransportSecurity ours = DefaultSecurity.get();
+        if (theirs.equals("plain") && !ours.isPlain()) {
+            throw new DaemonException("the daemon at " + file.address() + " (pid " + file.pid() + ") runs in insecure "
+                    + "mode, without authentication; talk to it with --insecure, or restart it without --insecure");
+        }
+        if (theirs.equals("curve") && ours.isPlain()) {
+            throw new DaemonException("the daemon at " + file.address() + " (pid " + file.pid() + ") requires "
+                    + "authentication; leave out --insecure (this process then uses your key file, "
+                    + UserKeys.keyFile(UserKeys.defaultDirectory()) + ")");
+        }
+        if (file.serverKey() != null && ours instanceof CurveSecurity c && !c.serverKey().equals(file.serverKey())) {
+            throw new DaemonException("the daemon at " + file.address() + " (pid " + file.pid() + ") uses the key "
+                    + KeyPair.fingerprint(file.serverKey()) + " but this process expects " + KeyPair.fingerprint(c.serverKey())
+                    + "; use the daemon's key directory (" + UserKeys.DIR_ENV + ", -D" + UserKeys.DIR_PROPERTY + ")");
         }
     }
 
@@ -104,6 +138,12 @@ public final class DaemonLocator {
             cmd.add("daemon");
             cmd.add("--runtime-dir");
             cmd.add(runtimeDir.toString());
+            if (DefaultSecurity.isInsecure()) {
+                cmd.add("--insecure");
+                if (DefaultSecurity.get().allowsInsecureRemote()) {
+                    cmd.add("--allow-insecure-remote");
+                }
+            }
             File logFile = runtimeDir.resolve("daemon.log").toFile();
             new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile))
@@ -115,6 +155,10 @@ public final class DaemonLocator {
 
     private static List<String> daemonJvmOptions() {
         List<String> opts = new ArrayList<>();
+        String keyDir = System.getProperty(UserKeys.DIR_PROPERTY);
+        if (keyDir != null && !keyDir.isBlank()) {
+            opts.add("-D" + UserKeys.DIR_PROPERTY + "=" + keyDir);   // a path, not a secret
+        }
         if (Runtime.version().feature() >= 24) {
             opts.add("--sun-misc-unsafe-memory-access=allow");
         }

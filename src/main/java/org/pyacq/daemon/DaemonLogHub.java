@@ -39,7 +39,7 @@ final class DaemonLogHub implements LogHub {
         LogHistory history = new LogHistory(config.logHistory());
         LogFeed feed;
         try {
-            feed = new LogFeed(config.logFeedAddress(), DefaultSecurity.get());
+            feed = new LogFeed(config.logFeedAddress(), DefaultSecurity.get(), config.allowInsecureRemote());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DaemonException("interrupted while starting the log feed", e);
@@ -54,7 +54,7 @@ final class DaemonLogHub implements LogHub {
         LogServer server;
         try {
             server = LogServer.builder().address(config.logAddress()).security(DefaultSecurity.get())
-                    .loggerContext(ctx).build().start();
+                    .allowInsecureRemote(config.allowInsecureRemote()).loggerContext(ctx).build().start();
         } catch (RuntimeException e) {
             ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
             feed.close();

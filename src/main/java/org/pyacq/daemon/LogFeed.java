@@ -22,14 +22,16 @@ final class LogFeed implements AutoCloseable {
     private final Thread thread;
     private final String address;
 
-    LogFeed(String bindAddress, TransportSecurity security) throws InterruptedException {
+    LogFeed(String bindAddress, TransportSecurity security, boolean allowInsecureRemote) throws InterruptedException {
         String[] bound = new String[1];
         RuntimeException[] failure = new RuntimeException[1];
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
         thread = new Thread(() -> {
             ZMQ.Socket pub;
             try {
-                pub = Sockets.bind(SocketType.PUB, bindAddress, security, 0);
+                // a PUB socket receives only subscriptions: small messages
+                pub = Sockets.bind(SocketType.PUB, bindAddress, security, 0, Sockets.CONTROL_MAX_MESSAGE_BYTES,
+                        allowInsecureRemote);
                 bound[0] = Sockets.endpoint(pub);
             } catch (RuntimeException e) {
                 failure[0] = e;

@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
 
 /**
  * {@code daemon.json} in the runtime directory: how to reach a running daemon (its pid, control
- * address, log addresses and start time; later also what secure sockets need). Readable only by
- * its owner. A file whose pid is not alive is stale and is not trusted.
+ * address, log addresses, start time, and its socket security: {@code "security": "curve"} with the
+ * public {@code "server_key"} clients must trust, or {@code "plain"}). Readable only by its owner;
+ * it holds no secret. A file whose pid is not alive is stale and is not trusted.
  *
  * @param pid the daemon's process id
  * @param address the daemon's RPC control address
@@ -32,6 +35,30 @@ public record RuntimeFile(long pid, String address, String logAddress, String lo
 
     public RuntimeFile {
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    /** The {@code extra} fields that describe {@code security}: mechanism and public server key. */
+    static Map<String, Object> securityFields(TransportSecurity security) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (security.isPlain()) {
+            m.put("security", "plain");
+        } else {
+            m.put("security", "curve");
+            if (security instanceof CurveSecurity c) {
+                m.put("server_key", c.serverKey());
+            }
+        }
+        return m;
+    }
+
+    /** "curve", "plain", or null for a file written before daemons recorded it. */
+    public String security() {
+        return extra.get("security") instanceof String s ? s : null;
+    }
+
+    /** The daemon's public CURVE key, or null. */
+    public String serverKey() {
+        return extra.get("server_key") instanceof String s ? s : null;
     }
 
     public static Path pathIn(Path runtimeDir) {

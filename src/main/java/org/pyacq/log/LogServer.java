@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.SocketWaiter;
@@ -47,13 +48,17 @@ public final class LogServer implements AutoCloseable {
     public static final long DEFAULT_MAX_RECORD_BYTES = 1 << 20;
     /** A record that has passed through more servers than this is dropped: it is going round in a loop. */
     static final int MAX_HOPS = 8;
-    /** Records queued per sender before that sender's socket stops sending to us. */
+    /**
+     * Records queued per sender before that sender's socket stops sending to us (plain sockets only:
+     * CURVE sockets need an unbounded queue, see {@link org.pyacq.transport.CurveSecurity}).
+     */
     static final int RECEIVE_QUEUE = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(LogServer.class);
 
     private final String bindAddress;
     private final TransportSecurity security;
+    private final boolean allowInsecureRemote;
     private final long maxRecordBytes;
     private final LoggerContext context;
     private final Consumer<ILoggingEvent> target;
@@ -72,6 +77,7 @@ public final class LogServer implements AutoCloseable {
     private LogServer(Builder b) {
         this.bindAddress = b.address;
         this.security = b.security;
+        this.allowInsecureRemote = b.allowInsecureRemote;
         this.maxRecordBytes = b.maxRecordBytes;
         this.context = b.context;
         this.target = b.target != null ? b.target : new LocalLoggerTarget(b.context);
@@ -170,7 +176,7 @@ public final class LogServer implements AutoCloseable {
     private void run() {
         ZMQ.Socket socket;
         try {
-            socket = Sockets.bindPull(bindAddress, security, maxRecordBytes, RECEIVE_QUEUE);
+            socket = Sockets.bindPull(bindAddress, security, maxRecordBytes, RECEIVE_QUEUE, allowInsecureRemote);
             address = Sockets.endpoint(socket);
             waiter = new SocketWaiter(socket);
         } catch (RuntimeException e) {
@@ -253,7 +259,8 @@ public final class LogServer implements AutoCloseable {
     /** Options of a {@link LogServer}. */
     public static final class Builder {
         private String address = DEFAULT_ADDRESS;
-        private TransportSecurity security = TransportSecurity.PLAIN;
+        private TransportSecurity security;
+        private boolean allowInsecureRemote;
         private long maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
         private LoggerContext context;
         private Consumer<ILoggingEvent> target;
@@ -267,9 +274,21 @@ public final class LogServer implements AutoCloseable {
             return this;
         }
 
-        /** How the socket authenticates; default {@link TransportSecurity#PLAIN}, as Python pyacq. */
+        /**
+         * How the socket authenticates; default the process's {@link DefaultSecurity} (CURVE with
+         * this user's key unless the process runs in insecure mode, which Python pyacq senders need).
+         */
         public Builder security(TransportSecurity security) {
             this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
+        /**
+         * Lets a plain (unauthenticated) log server bind an address other machines can reach;
+         * refused by default.
+         */
+        public Builder allowInsecureRemote(boolean allow) {
+            this.allowInsecureRemote = allow;
             return this;
         }
 
@@ -297,8 +316,16 @@ public final class LogServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @throws org.pyacq.transport.InsecureBindException if a plain server would bind an address
+         *     that is not loopback without {@link #allowInsecureRemote}
+         */
         public LogServer build() {
             org.pyacq.transport.Endpoints.validate(address);
+            if (security == null) {
+                security = DefaultSecurity.get();
+            }
+            Sockets.checkBindAllowed(address, security, allowInsecureRemote);
             if (maxRecordBytes < 1024) {
                 throw new IllegalArgumentException("maxRecordBytes must be at least 1024, got " + maxRecordBytes);
             }

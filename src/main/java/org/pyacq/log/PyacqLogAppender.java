@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import java.time.Duration;
 import java.util.Objects;
+import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.transport.Endpoints;
 import org.pyacq.transport.TransportSecurity;
 
@@ -12,8 +13,8 @@ import org.pyacq.transport.TransportSecurity;
  * PUSH socket. Logging threads only encode the record and put it in a bounded queue; one sender
  * thread owns the socket. Logging never blocks: when the queue is full the oldest record is dropped,
  * and the number dropped is sent in a later record. Records wait (in the queue and the socket, up to
- * {@link #setSendHighWaterMark}) while the server is not up yet. {@link #stop()} sends what is queued
- * for at most {@link #setFlushTimeoutMillis} and closes the socket.
+ * {@link #setSendHighWaterMark}) while the server is not up yet. {@link #stop()} sends what is queued,
+ * giving up after {@link #setFlushTimeoutMillis} without progress, and closes the socket.
  *
  * <p>In {@code logback.xml}:
  * <pre>{@code
@@ -28,7 +29,7 @@ import org.pyacq.transport.TransportSecurity;
  */
 public class PyacqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private String address;
-    private TransportSecurity security = TransportSecurity.PLAIN;
+    private TransportSecurity security;
     private int queueSize = 8192;
     private int sendHighWaterMark = 1000;
     private long flushTimeoutMillis = 1000;
@@ -45,7 +46,10 @@ public class PyacqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         return address;
     }
 
-    /** How the socket authenticates; default {@link TransportSecurity#PLAIN}, as Python pyacq. */
+    /**
+     * How the socket authenticates; default the process's {@link DefaultSecurity} when the appender
+     * starts (CURVE with this user's key unless the process runs in insecure mode).
+     */
     public void setSecurity(TransportSecurity security) {
         this.security = Objects.requireNonNull(security, "security");
     }
@@ -61,9 +65,11 @@ public class PyacqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     }
 
     /**
-     * How long {@link #stop()} may spend sending what is queued; default 1000 ms. If the server
-     * accepted the connection but the handshake has not completed (JeroMQ's fresh-connection
-     * stall), stop waits once more for the handshake interval and a redial (3 s).
+     * How long {@link #stop()} may wait for queued records to leave without any of them leaving;
+     * default 1000 ms. While records keep leaving (a slow but connected server) it goes on for up to
+     * 10 s in all. If the server accepted the connection but the handshake has not completed
+     * (JeroMQ's fresh-connection stall), stop waits once more for the handshake interval and a
+     * redial (3 s).
      */
     public void setFlushTimeoutMillis(long flushTimeoutMillis) {
         this.flushTimeoutMillis = flushTimeoutMillis;
@@ -106,7 +112,14 @@ public class PyacqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
                     + ") not negative, maxRecordBytes (" + maxRecordBytes + ") at least 1024");
             return;
         }
-        RecordSender s = new RecordSender(address, security, queueSize, sendHighWaterMark,
+        TransportSecurity sec;
+        try {
+            sec = security != null ? security : DefaultSecurity.get();
+        } catch (RuntimeException e) {
+            addError("appender " + name + ": " + e.getMessage());
+            return;
+        }
+        RecordSender s = new RecordSender(address, sec, queueSize, sendHighWaterMark,
                 Duration.ofMillis(flushTimeoutMillis), this::addWarn);
         s.start();
         sender = s;

@@ -33,6 +33,12 @@ final class RecordSender {
     private static final long IDLE_WAIT_MILLIS = 1000;
     /** Extra time at stop for a connection whose handshake stalled: the handshake interval and a redial. */
     static final Duration HANDSHAKE_GRACE = Sockets.CONNECT_HANDSHAKE.plusSeconds(1);
+    /**
+     * How long stopping may go on while records keep leaving: the flush timeout bounds a wait without
+     * progress, this bounds the whole flush (encrypted sockets in a JVM that has just started send a
+     * few thousand records a second).
+     */
+    static final Duration PROGRESS_LIMIT = Duration.ofSeconds(10);
 
     private final String address;
     private final TransportSecurity security;
@@ -49,6 +55,7 @@ final class RecordSender {
     private long reported;
     private volatile boolean stopping;
     private volatile long stopDeadline;
+    private volatile long stopLimit;
 
     /** {@code problems} receives one line per problem (the appender's status messages); never logs. */
     RecordSender(String address, TransportSecurity security, int queueSize, int sendHwm, Duration flushTimeout,
@@ -95,14 +102,17 @@ final class RecordSender {
     }
 
     /**
-     * Sends what is queued, for at most the flush timeout, then closes the socket. Returns when
+     * Sends what is queued, giving up after the flush timeout without progress (and after
+     * {@link #PROGRESS_LIMIT} in all), then closes the socket. Returns when
      * done or when the flush timeout and a margin have passed. If the server accepted the
      * connection but the handshake has not completed (JeroMQ's fresh-connection stall), waits up to
      * {@link #HANDSHAKE_GRACE} more, once: otherwise a child that logs and exits at once could lose
      * everything it logged.
      */
     void stop() {
-        stopDeadline = System.nanoTime() + flushTimeout.toNanos();
+        long now = System.nanoTime();
+        stopDeadline = now + flushTimeout.toNanos();
+        stopLimit = now + Math.max(flushTimeout.toNanos(), PROGRESS_LIMIT.toNanos());
         stopping = true;
         queue.offer(WAKE);
         poller.wakeup();
@@ -110,7 +120,7 @@ final class RecordSender {
             return;
         }
         try {
-            long bound = flushTimeout.plus(HANDSHAKE_GRACE).toMillis() + 2000;
+            long bound = Math.max(flushTimeout.toMillis(), PROGRESS_LIMIT.toMillis()) + HANDSHAKE_GRACE.toMillis() + 2000;
             if (!done.await(bound, TimeUnit.MILLISECONDS)) {
                 problems.accept("log sender to " + address + " did not finish within " + bound + " ms; "
                         + queue.size() + " records not sent");
@@ -135,6 +145,10 @@ final class RecordSender {
                 if (pending != null && socket.send(pending, ZMQ.DONTWAIT)) {
                     sent.incrementAndGet();
                     pending = null;
+                    if (stopping) {
+                        // records are leaving: the flush timeout counts from the last progress
+                        stopDeadline = Math.min(stopLimit, Math.max(stopDeadline, System.nanoTime() + flushTimeout.toNanos()));
+                    }
                     continue;
                 }
                 if (!stopping) {
@@ -170,7 +184,10 @@ final class RecordSender {
         } finally {
             if (socket != null) {
                 poller.unregister(socket);
-                long left = stopping ? Math.max(0, stopDeadline - System.nanoTime()) : 0;
+                // a connected server takes the records still in the socket's queue, however slowly: let
+                // them go for up to the progress limit (closing returns as soon as they are out)
+                long until = handshake.greeted() ? stopLimit : stopDeadline;
+                long left = stopping ? Math.max(0, until - System.nanoTime()) : 0;
                 socket.setLinger((int) TimeUnit.NANOSECONDS.toMillis(left));
                 socket.close();
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.pyacq.transport.ConnectionWatch;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.SocketWaiter;
@@ -44,6 +45,7 @@ final class Channel {
     private long nextId;
     private volatile boolean closed;
     private volatile long connectionLosses;
+    private volatile boolean refusedByServer;
 
     Channel(RpcClient client) {
         this.client = client;
@@ -57,7 +59,19 @@ final class Channel {
             id = ("java." + ProcessHandle.current().pid() + "." + SEQUENCE.get() + RequestHandler.JAVA_PEER_MARK)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        this.socket = Sockets.connectDealer(client.address(), id, client.options().security(), this::connectionLost);
+        this.socket = Sockets.connectDealer(client.address(), id, client.options().security(),
+                Sockets.DEFAULT_MAX_MESSAGE_BYTES, new ConnectionWatch.Listener() {
+                    @Override
+                    public void lost() {
+                        connectionLost();
+                    }
+
+                    @Override
+                    public void refused(int status) {
+                        refusedByServer = true;
+                        waker().wakeup();
+                    }
+                });
         if (server != null && server.socket() != null) {
             this.poller = new SocketPoller();
             this.waiter = null;
@@ -145,6 +159,11 @@ final class Channel {
                 if (failure != null) {
                     throw failure;
                 }
+                if (refusedByServer) {
+                    AuthenticationException refused = new AuthenticationException(client.address());
+                    client.disconnected(refused);
+                    throw refused;
+                }
                 if (SocketPoller.readable(socket)) {
                     ByteBuffer frame = Frames.receiveOne(socket);
                     if (frame != null) {
@@ -210,8 +229,10 @@ final class Channel {
         waker().wakeup();
     }
 
+    /** What the owner waits on; a no-op before the constructor has set it (events can come that early). */
     private Waker waker() {
-        return waiter != null ? waiter : poller;
+        Waker w = waiter != null ? waiter : poller;
+        return w != null ? w : () -> { };
     }
 
     private void progress() {

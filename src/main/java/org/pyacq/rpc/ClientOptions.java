@@ -16,7 +16,7 @@ import org.pyacq.wire.Serializers;
  */
 public record ClientOptions(Serializer serializer, Duration timeout, boolean autoRelease, TransportSecurity security) {
 
-    /** msgpack, 10 s timeout, automatic release on, plain sockets (until security is configured). */
+    /** msgpack, 10 s timeout, automatic release on, the process's {@link DefaultSecurity}. */
     public static ClientOptions defaults() {
         return builder().build();
     }
@@ -34,7 +34,7 @@ public record ClientOptions(Serializer serializer, Duration timeout, boolean aut
         private Serializer serializer = Serializers.MSGPACK;
         private Duration timeout = Duration.ofSeconds(10);
         private boolean autoRelease = true;
-        private TransportSecurity security = DefaultSecurity.get();
+        private TransportSecurity security;
 
         public Builder serializer(Serializer serializer) {
             this.serializer = Objects.requireNonNull(serializer, "serializer");
@@ -53,6 +53,7 @@ public record ClientOptions(Serializer serializer, Duration timeout, boolean aut
             return this;
         }
 
+        /** How the socket authenticates; default {@link DefaultSecurity#get()} at {@link #build()}. */
         public Builder security(TransportSecurity security) {
             this.security = Objects.requireNonNull(security, "security");
             return this;
@@ -62,7 +63,7 @@ public record ClientOptions(Serializer serializer, Duration timeout, boolean aut
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, got " + timeout);
             }
-            return new ClientOptions(serializer, timeout, autoRelease, security);
+            return new ClientOptions(serializer, timeout, autoRelease, security != null ? security : DefaultSecurity.get());
         }
     }
 }

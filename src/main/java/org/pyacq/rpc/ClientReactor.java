@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pyacq.transport.ConnectionWatch;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.SocketWaiter;
@@ -55,6 +56,7 @@ final class ClientReactor implements Runnable {
     private volatile boolean sleeping;
     private volatile boolean closing;
     private volatile boolean lostConnection;
+    private volatile boolean refusedByServer;
     private volatile RuntimeException startFailure;
 
     ClientReactor(RpcClient client) {
@@ -161,7 +163,18 @@ final class ClientReactor implements Runnable {
             String identity = ProcessIdentity.hostName() + "." + ProcessIdentity.processName() + ".async-"
                     + SEQUENCE.incrementAndGet() + ":" + client.address() + RequestHandler.JAVA_PEER_MARK;
             socket = Sockets.connectDealer(client.address(), identity.getBytes(StandardCharsets.UTF_8),
-                    client.options().security(), this::connectionLost);
+                    client.options().security(), Sockets.DEFAULT_MAX_MESSAGE_BYTES, new ConnectionWatch.Listener() {
+                        @Override
+                        public void lost() {
+                            connectionLost();
+                        }
+
+                        @Override
+                        public void refused(int status) {
+                            refusedByServer = true;
+                            wake();
+                        }
+                    });
             waiter = new SocketWaiter(socket);
         } catch (RuntimeException e) {
             startFailure = e;
@@ -200,6 +213,9 @@ final class ClientReactor implements Runnable {
                 }
                 deliver(frame);
                 busy = true;
+            }
+            if (refusedByServer && client.failure() == null) {
+                client.disconnected(new AuthenticationException(client.address()));
             }
             if (lostConnection) {
                 lostConnection = false;

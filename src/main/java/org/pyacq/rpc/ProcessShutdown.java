@@ -3,10 +3,12 @@ package org.pyacq.rpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.pyacq.transport.ZmqRuntime;
 
 /**
  * At JVM exit, closes this process's servers (so their clients get the disconnect notice, as
- * pyacq does at exit) and then its shared clients.
+ * pyacq does at exit), then its shared clients, then the authenticator of secure sockets (after
+ * the sockets: a secure server without it would accept anyone).
  */
 final class ProcessShutdown {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
@@ -36,6 +38,11 @@ final class ProcessShutdown {
             } catch (RuntimeException e) {
                 // exiting anyway
             }
+        }
+        try {
+            ZmqRuntime.closeAuthenticationForExit();
+        } catch (RuntimeException e) {
+            // exiting anyway; its thread is a daemon thread
         }
     }
 }

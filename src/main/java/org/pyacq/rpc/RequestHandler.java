@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.pyacq.rpc.invoke.Invoker;
 import org.pyacq.transport.Frames;
+import org.pyacq.transport.RateLimitedLog;
 import org.pyacq.wire.Action;
 import org.pyacq.wire.MalformedRequestException;
 import org.pyacq.wire.ProxyRef;

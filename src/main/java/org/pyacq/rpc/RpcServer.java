@@ -12,9 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pyacq.rpc.invoke.AccessPolicy;
 import org.pyacq.rpc.invoke.Invoker;
 import org.pyacq.rpc.invoke.InvokerOptions;
 import org.pyacq.transport.Frames;
+import org.pyacq.transport.InsecureBindException;
 import org.pyacq.transport.SocketWaiter;
 import org.pyacq.transport.Waker;
 import org.pyacq.transport.Sockets;
@@ -50,6 +52,8 @@ public final class RpcServer implements AutoCloseable {
     private final String bindAddress;
     private final String name;
     private final TransportSecurity security;
+    private final long maxMessageBytes;
+    private final boolean allowInsecureRemote;
     private final int workerCount;
     private final boolean daemon;
     private final Invoker invoker;
@@ -79,10 +83,16 @@ public final class RpcServer implements AutoCloseable {
         this.bindAddress = b.address;
         this.name = b.name != null ? b.name : "server-" + COUNTER.incrementAndGet();
         this.security = b.security;
+        this.maxMessageBytes = b.maxMessageBytes;
+        this.allowInsecureRemote = b.allowInsecureRemote;
         this.workerCount = b.workers;
         this.daemon = b.daemon;
-        this.invoker = new Invoker(b.invokerOptions != null ? b.invokerOptions
-                : InvokerOptions.builder().remoteObjects(RemoteProxies.INSTANCE).build());
+        InvokerOptions options = b.invokerOptions != null ? b.invokerOptions
+                : InvokerOptions.builder().remoteObjects(RemoteProxies.INSTANCE).build();
+        if (b.accessPolicy != null) {
+            options = options.toBuilder().accessPolicy(b.accessPolicy).build();
+        }
+        this.invoker = new Invoker(options);
         this.handler = new RequestHandler(this);
     }
 
@@ -135,7 +145,7 @@ public final class RpcServer implements AutoCloseable {
                     + " already runs server " + CURRENT.get().name + "; one server per thread");
         }
         try {
-            socket = Sockets.bindRouter(bindAddress, security);
+            socket = Sockets.bindRouter(bindAddress, security, maxMessageBytes, allowInsecureRemote);
             address = Sockets.endpoint(socket);
             waiter = new SocketWaiter(socket);
             if (workerCount > 0) {
@@ -541,10 +551,13 @@ public final class RpcServer implements AutoCloseable {
     public static final class Builder {
         private String address = "tcp://127.0.0.1:*";
         private String name;
-        private TransportSecurity security = DefaultSecurity.get();
+        private TransportSecurity security;
+        private boolean allowInsecureRemote;
+        private long maxMessageBytes = Sockets.DEFAULT_MAX_MESSAGE_BYTES;
         private int workers;
         private boolean daemon;
         private InvokerOptions invokerOptions;
+        private AccessPolicy accessPolicy;
 
         /** Where to bind; default {@code tcp://127.0.0.1:*} (a free port on loopback). */
         public Builder address(String address) {
@@ -559,8 +572,31 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
+        /** How the socket authenticates; default {@link DefaultSecurity#get()} at {@link #build()}. */
         public Builder security(TransportSecurity security) {
             this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
+        /**
+         * Lets a plain (unauthenticated) server bind an address other machines can reach. Without it
+         * (the default) {@link #build()} refuses: anyone who reaches such a server can run code as
+         * this user. Only for trusted networks.
+         */
+        public Builder allowInsecureRemote(boolean allow) {
+            this.allowInsecureRemote = allow;
+            return this;
+        }
+
+        /**
+         * The largest request accepted, in bytes; default {@link Sockets#DEFAULT_MAX_MESSAGE_BYTES}
+         * (512 MiB). A client that sends a bigger one is disconnected before anything is allocated.
+         */
+        public Builder maxMessageBytes(long maxMessageBytes) {
+            if (maxMessageBytes < 1024) {
+                throw new IllegalArgumentException("maxMessageBytes must be at least 1024, got " + maxMessageBytes);
+            }
+            this.maxMessageBytes = maxMessageBytes;
             return this;
         }
 
@@ -588,13 +624,29 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Limits the classes and members remote callers may import or reach (checked on every import,
+         * attribute walk and constructor call), e.g.
+         * {@code PackageAccessPolicy.builder().allow("com.example.services").build()}. Replaces the
+         * policy of {@link #invokerOptions}. Default: everything is allowed.
+         */
+        public Builder accessPolicy(AccessPolicy policy) {
+            this.accessPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @throws InsecureBindException if the server would be plain on an address that is not
+         *     loopback without {@link #allowInsecureRemote}
+         * @throws org.pyacq.transport.KeyFileException if the default security needs this user's key
+         *     and it cannot be read or created
+         */
         public RpcServer build() {
-            if (!security.isPlain() || org.pyacq.transport.Endpoints.isLoopback(address)) {
-                return new RpcServer(this);
+            if (security == null) {
+                security = DefaultSecurity.get();
             }
-            throw new IllegalArgumentException("refusing to serve " + address + " without authentication: "
-                    + "anyone who can reach it could run code as this user; bind a loopback address "
-                    + "(tcp://127.0.0.1:*) or enable CURVE security");
+            Sockets.checkBindAllowed(address, security, allowInsecureRemote);
+            return new RpcServer(this);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.pyacq.log.LogSetup;
 import org.pyacq.log.UncaughtExceptionLogging;
+import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.rpc.ProcessIdentity;
 import org.pyacq.rpc.RpcServer;
 import org.pyacq.transport.Sockets;
@@ -47,6 +48,9 @@ public final class Bootstrap {
             System.exit(2);
             return;
         }
+        if (config.security() != null) {
+            DefaultSecurity.set(config.security());   // before logging starts: the log sender uses it
+        }
         LogSetup.configureChild(config.logAddress(), config.logLevel(), name);
         UncaughtExceptionLogging.install();
         Logger log = LoggerFactory.getLogger(Bootstrap.class);
@@ -56,7 +60,12 @@ public final class Bootstrap {
         RpcServer server = null;
         Map<String, Object> status = new LinkedHashMap<>();
         try {
-            server = RpcServer.builder().address(config.address()).name(name != null ? name : "child").build().bind();
+            RpcServer.Builder builder = RpcServer.builder().address(config.address()).name(name != null ? name : "child");
+            if (config.accessPolicy() != null) {
+                builder.accessPolicy(config.accessPolicy());
+                log.info("remote callers of {} are limited by {}", ProcessIdentity.processName(), config.accessPolicy());
+            }
+            server = builder.build().bind();
             runStartupClass(config.startupClass(), server);
             status.put("address", server.address());
             log.info("process {} serving at {} (log server: {}, level {})", ProcessIdentity.processName(),
@@ -85,7 +94,7 @@ public final class Bootstrap {
     /** Sends the status every 10 ms until the parent answers (it may miss early messages). */
     private static boolean report(String bootstrapAddress, Map<String, Object> status, long deadlineMillis) {
         byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
-        ZMQ.Socket pair = Sockets.connect(SocketType.PAIR, bootstrapAddress, org.pyacq.rpc.DefaultSecurity.get(), 1000);
+        ZMQ.Socket pair = Sockets.connect(SocketType.PAIR, bootstrapAddress, DefaultSecurity.get(), 1000);
         try {
             pair.setReceiveTimeOut((int) REPORT_INTERVAL_MS);
             long deadline = System.currentTimeMillis() + deadlineMillis;

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.pyacq.rpc.invoke.PackageAccessPolicy;
+import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
@@ -15,10 +19,16 @@ import org.pyacq.wire.WireFormatException;
  * The JSON the parent writes to a child's stdin (PROTOCOL.md section 7): {@code class_name},
  * {@code args.address}, {@code bootstrap_addr}, {@code loglevel}, {@code logaddr}, {@code qt};
  * and extensions a Python child never sees: {@code lifeline} (exit when stdin closes),
- * {@code startup_class} and {@code report_timeout} (seconds to keep reporting the address).
+ * {@code startup_class}, {@code report_timeout} (seconds to keep reporting the address),
+ * {@code security} (the child's key pair and the client keys it accepts, or plain mode: secrets
+ * travel only here, never on the command line or in the environment) and {@code access_policy}
+ * (allow and deny prefixes).
+ *
+ * @param security the child's socket security, or null for its user's default
+ * @param accessPolicy what remote callers of the child may reach, or null for everything
  */
 record BootstrapConfig(String address, String bootstrapAddress, int logLevel, String logAddress, boolean lifeline,
-        String startupClass, long reportTimeoutMillis) {
+        String startupClass, long reportTimeoutMillis, TransportSecurity security, PackageAccessPolicy accessPolicy) {
 
     /** How long a child keeps reporting its status when the parent does not say (pyacq's 10 s). */
     static final long DEFAULT_REPORT_TIMEOUT_MILLIS = 10_000;
@@ -38,6 +48,12 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
             m.put("startup_class", startupClass);
         }
         m.put("report_timeout", reportTimeoutMillis / 1000.0);
+        if (security != null) {
+            m.put("security", SecurityConfig.toMap(security));
+        }
+        if (accessPolicy != null) {
+            m.put("access_policy", Map.of("allow", accessPolicy.allowed(), "deny", accessPolicy.denied()));
+        }
         byte[] json = Serializers.JSON.encodeToBytes(m, ValueMapper.PLAIN);
         byte[] line = new byte[json.length + 1];
         System.arraycopy(json, 0, line, 0, json.length);
@@ -81,7 +97,41 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
                 Boolean.TRUE.equals(m.get("lifeline")),
                 text(m, "startup_class", false),
                 m.get("report_timeout") instanceof Number t && t.doubleValue() > 0 ? (long) (t.doubleValue() * 1000)
-                        : DEFAULT_REPORT_TIMEOUT_MILLIS);
+                        : DEFAULT_REPORT_TIMEOUT_MILLIS,
+                m.get("security") == null ? null : SecurityConfig.fromMap(m.get("security")),
+                accessPolicy(m.get("access_policy")));
+    }
+
+    private static PackageAccessPolicy accessPolicy(Object v) throws IOException {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> p)) {
+            throw new IOException("bootstrap configuration: 'access_policy' must be an object with 'allow' and 'deny'");
+        }
+        try {
+            return PackageAccessPolicy.of(strings(p.get("allow"), "access_policy.allow"),
+                    strings(p.get("deny"), "access_policy.deny"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("bootstrap configuration: " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> strings(Object v, String key) throws IOException {
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new IOException("bootstrap configuration: '" + key + "' must be a list of text");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : l) {
+            if (!(o instanceof String s)) {
+                throw new IOException("bootstrap configuration: '" + key + "' must be a list of text, got " + o);
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     private static String text(Map<?, ?> m, String key, boolean required) throws IOException {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pyacq.rpc.ClientOptions;
-import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.log.LineForwarder;
 import org.pyacq.rpc.RpcException;
@@ -36,6 +35,11 @@ import org.zeromq.ZMQ;
  * }   // stops the child
  * }</pre>
  *
+ * <p>The child serves with the same socket security as the client that talks to it (by default
+ * the process's {@code DefaultSecurity}: CURVE with this user's key pair, or plain mode). Its keys
+ * travel in the JSON on its stdin, never on its command line or in its environment, which other
+ * users can read.
+ *
  * <p>The child's stdin stays open as a lifeline: the child exits by itself soon after this
  * process dies, however it died. The child's stdout and stderr lines are logged here (stdout at
  * info, stderr at warning) under the logger {@code pyacq.child.NAME}.
@@ -58,7 +62,9 @@ public final class ProcessSpawner {
 
     /** Like {@link #spawn(SpawnOptions)}, with options for the client that talks to the child. */
     public static SpawnedProcess spawn(SpawnOptions options, ClientOptions clientOptions) {
-        TransportSecurity security = DefaultSecurity.get();
+        // the child serves with this process's keys (or plain mode), handed over on its stdin only
+        TransportSecurity security = SecurityConfig.forChild(clientOptions.security());
+        ClientOptions forChild = clientOptions.toBuilder().security(security).build();
         long started = System.nanoTime();
         ZMQ.Socket pair = Sockets.bind(SocketType.PAIR, "tcp://127.0.0.1:*", security, 0);
         Process process = null;
@@ -82,12 +88,12 @@ public final class ProcessSpawner {
             Logger childLog = LoggerFactory.getLogger("pyacq.child." + options.name());
             out = LineForwarder.start(options.name(), LineForwarder.Stream.STDOUT, process.getInputStream(), childLog, 40);
             err = LineForwarder.start(options.name(), LineForwarder.Stream.STDERR, process.getErrorStream(), childLog, 40);
-            sendConfig(process, options, bootstrapAddress);
+            sendConfig(process, options, bootstrapAddress, security);
             process.onExit().thenRun(waiter::wakeup);
             String address = awaitAddress(options, process, pair, waiter, err);
             waiter.close();
             pair.send("OK");
-            RpcClient client = RpcClient.open(address, clientOptions);
+            RpcClient client = RpcClient.open(address, forChild);
             SpawnedProcess handle = new SpawnedProcess(options.name(), process, address, client, out, err);
             try {
                 client.ping(options.startupTimeout());
@@ -122,9 +128,11 @@ public final class ProcessSpawner {
         return cmd;
     }
 
-    private static void sendConfig(Process process, SpawnOptions options, String bootstrapAddress) {
+    private static void sendConfig(Process process, SpawnOptions options, String bootstrapAddress,
+            TransportSecurity security) {
         BootstrapConfig config = new BootstrapConfig(options.bindAddress(), bootstrapAddress, options.logLevel(),
-                options.logAddress(), true, options.startupClass(), options.startupTimeout().toMillis());
+                options.logAddress(), true, options.startupClass(), options.startupTimeout().toMillis(), security,
+                options.accessPolicy());
         OutputStream stdin = process.getOutputStream();
         try {
             stdin.write(config.toJsonLine());

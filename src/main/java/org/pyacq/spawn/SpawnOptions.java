@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.pyacq.rpc.invoke.PackageAccessPolicy;
 import org.pyacq.transport.Endpoints;
 
 /**
@@ -37,10 +38,12 @@ import org.pyacq.transport.Endpoints;
  * @param startupClass a class to initialize in the child before it serves (its
  *     {@code public static void onStart(org.pyacq.rpc.RpcServer)} runs if present), or null
  * @param classDataSharing whether to use a class-data sharing archive for faster starts
+ * @param accessPolicy what remote callers of the child may import or reach, or null for everything
  */
 public record SpawnOptions(String name, String bindAddress, List<String> jvmOptions, List<String> classPath,
         Map<String, String> environment, Path workingDirectory, String logAddress, int logLevel,
-        Path javaExecutable, Duration startupTimeout, String startupClass, boolean classDataSharing) {
+        Path javaExecutable, Duration startupTimeout, String startupClass, boolean classDataSharing,
+        PackageAccessPolicy accessPolicy) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}");
 
@@ -61,6 +64,7 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
         b.startupTimeout = startupTimeout;
         b.startupClass = startupClass;
         b.classDataSharing = classDataSharing;
+        b.accessPolicy = accessPolicy;
         return b;
     }
 
@@ -78,6 +82,7 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
         private Duration startupTimeout = Duration.ofSeconds(30);
         private String startupClass;
         private boolean classDataSharing = true;
+        private PackageAccessPolicy accessPolicy;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -153,6 +158,16 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
             return this;
         }
 
+        /**
+         * Limits what remote callers of the child may import or reach (allow and deny prefixes,
+         * checked on every import, attribute walk and constructor call); null (the default) allows
+         * everything. Travels to the child on its stdin.
+         */
+        public Builder accessPolicy(PackageAccessPolicy policy) {
+            this.accessPolicy = policy;
+            return this;
+        }
+
         public SpawnOptions build() {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("process name '" + name + "' is not allowed: use 1 to 64 letters, "
@@ -184,7 +199,8 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
             }
             return new SpawnOptions(name, bindAddress, List.copyOf(jvmOptions),
                     classPath != null ? classPath : defaultClassPath(), Map.copyOf(nonNullValues(environment)),
-                    workingDirectory, logAddress, logLevel, java, startupTimeout, startupClass, classDataSharing);
+                    workingDirectory, logAddress, logLevel, java, startupTimeout, startupClass, classDataSharing,
+                    accessPolicy);
         }
 
         private static Map<String, String> nonNullValues(Map<String, String> env) {

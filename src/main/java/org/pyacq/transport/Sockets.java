@@ -25,6 +25,14 @@ public final class Sockets {
      * margin; a stall now costs half a second instead of 30.
      */
     public static final Duration CONNECT_HANDSHAKE = Duration.ofMillis(500);
+    /**
+     * The default limit on one RPC message (requests and replies): big enough for 80 MiB arrays and
+     * more, small enough that a peer cannot make us allocate without bound. A peer that sends a
+     * bigger message is disconnected before anything is allocated for it.
+     */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 512L << 20;
+    /** The limit on messages of sockets that only carry small control messages (bootstrap status, subscriptions). */
+    public static final long CONTROL_MAX_MESSAGE_BYTES = 64L << 10;
     /** How long binding an explicit port keeps trying while the port is reported in use. */
     static final Duration REBIND_WINDOW = Duration.ofSeconds(1);
     /*
@@ -45,12 +53,25 @@ public final class Sockets {
     }
 
     /**
-     * A DEALER connected to {@code address}, with {@code identity} as its routing id.
-     * {@code onConnectionLost} (may be null) runs on JeroMQ's I/O thread when an established
-     * connection breaks; it must only set flags and wake threads.
+     * A DEALER connected to {@code address}, with {@code identity} as its routing id, taking
+     * replies of at most {@link #DEFAULT_MAX_MESSAGE_BYTES}. {@code onConnectionLost} (may be null)
+     * runs on JeroMQ's I/O thread when an established connection breaks; it must only set flags and
+     * wake threads.
      */
     public static ZMQ.Socket connectDealer(String address, byte[] identity, TransportSecurity security,
             Runnable onConnectionLost) {
+        return connectDealer(address, identity, security, DEFAULT_MAX_MESSAGE_BYTES,
+                onConnectionLost == null ? null : onConnectionLost::run);
+    }
+
+    /**
+     * A DEALER connected to {@code address}, with {@code identity} as its routing id, taking
+     * messages of at most {@code maxMessageBytes}. {@code listener} (may be null) hears, on
+     * JeroMQ's I/O thread, when an established connection breaks and when the server refuses this
+     * client's key; it must only set flags and wake threads.
+     */
+    public static ZMQ.Socket connectDealer(String address, byte[] identity, TransportSecurity security,
+            long maxMessageBytes, ConnectionWatch.Listener listener) {
         Endpoints.validate(address);
         ZMQ.Socket s = ZmqRuntime.context().createSocket(SocketType.DEALER);
         try {
@@ -62,10 +83,11 @@ public final class Sockets {
             s.setReconnectIVL(100);
             s.setReconnectIVLMax(2000);
             s.setMsgAllocationHeapThreshold(0);
+            s.setMaxMsgSize(maxMessageBytes);
             keepAlive(s);
             security.applyToClient(s);
-            if (onConnectionLost != null) {
-                ConnectionWatch.attach(s, onConnectionLost);
+            if (listener != null) {
+                ConnectionWatch.attach(s, listener);
             }
             s.connect(address);
             return s;
@@ -75,19 +97,48 @@ public final class Sockets {
         }
     }
 
-    /** A ROUTER bound to {@code address}; read the real endpoint with {@link #endpoint}. */
-    public static ZMQ.Socket bindRouter(String address, TransportSecurity security) {
-        return bind(SocketType.ROUTER, address, security, 5000);
+    /**
+     * A ROUTER bound to {@code address}, taking messages of at most {@code maxMessageBytes}; read the
+     * real endpoint with {@link #endpoint}.
+     *
+     * @throws InsecureBindException if {@code security} is plain, the address is not loopback, and
+     *     neither {@code allowInsecureRemote} nor the security allows that
+     */
+    public static ZMQ.Socket bindRouter(String address, TransportSecurity security, long maxMessageBytes,
+            boolean allowInsecureRemote) {
+        return bind(SocketType.ROUTER, address, security, 5000, maxMessageBytes, allowInsecureRemote);
     }
 
-    /** A socket of {@code type} bound to {@code address}. */
+    /** A ROUTER bound to {@code address} with the default message limit; read the real endpoint with {@link #endpoint}. */
+    public static ZMQ.Socket bindRouter(String address, TransportSecurity security) {
+        return bindRouter(address, security, DEFAULT_MAX_MESSAGE_BYTES, false);
+    }
+
+    /**
+     * A socket of {@code type} bound to {@code address} for small control messages (at most
+     * {@link #CONTROL_MAX_MESSAGE_BYTES} received).
+     */
     public static ZMQ.Socket bind(SocketType type, String address, TransportSecurity security, int lingerMillis) {
+        return bind(type, address, security, lingerMillis, CONTROL_MAX_MESSAGE_BYTES, false);
+    }
+
+    /**
+     * A socket of {@code type} bound to {@code address}, receiving messages of at most
+     * {@code maxMessageBytes}.
+     *
+     * @throws InsecureBindException if {@code security} is plain, the address is not loopback, and
+     *     neither {@code allowInsecureRemote} nor the security allows that
+     */
+    public static ZMQ.Socket bind(SocketType type, String address, TransportSecurity security, int lingerMillis,
+            long maxMessageBytes, boolean allowInsecureRemote) {
         Endpoints.validate(address);
+        checkBindAllowed(address, security, allowInsecureRemote);
         ZMQ.Socket s = ZmqRuntime.context().createSocket(type);
         try {
             s.setLinger(lingerMillis);
             s.setSndHWM(0);
             s.setRcvHWM(0);
+            s.setMaxMsgSize(maxMessageBytes);
             if (type == SocketType.ROUTER) {
                 s.setMsgAllocationHeapThreshold(0);
                 // a client that redials (after a stalled handshake) keeps its identity: route to the new connection
@@ -95,6 +146,7 @@ public final class Sockets {
             }
             keepAlive(s);
             security.applyToServer(s);
+            watchHandshakes(s, security);
             s.bind(address);
             return s;
         } catch (ZMQException e) {
@@ -106,7 +158,27 @@ public final class Sockets {
         }
     }
 
-    /** A socket of {@code type} connected to {@code address}. */
+    /**
+     * Refuses to bind a plain socket where other machines can reach it, unless explicitly allowed.
+     *
+     * @throws InsecureBindException saying why and what to do instead
+     */
+    public static void checkBindAllowed(String address, TransportSecurity security, boolean allowInsecureRemote) {
+        if (!security.isPlain() || allowInsecureRemote || security.allowsInsecureRemote()
+                || Endpoints.isLoopback(address)) {
+            return;
+        }
+        throw new InsecureBindException(address);
+    }
+
+    /** Logs failed CURVE handshakes of a server socket (a client that does not know its public key). */
+    private static void watchHandshakes(ZMQ.Socket s, TransportSecurity security) {
+        if (!security.isPlain()) {
+            s.base().setEventHook(new ServerHandshakeWatch(), zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL);
+        }
+    }
+
+    /** A socket of {@code type} connected to {@code address}, for small control messages (bootstrap status). */
     public static ZMQ.Socket connect(SocketType type, String address, TransportSecurity security, int lingerMillis) {
         Endpoints.validate(address);
         ZMQ.Socket s = ZmqRuntime.context().createSocket(type);
@@ -114,6 +186,7 @@ public final class Sockets {
             s.setLinger(lingerMillis);
             s.setReconnectIVLMax(2000);
             s.setHandshakeIvl((int) CONNECT_HANDSHAKE.toMillis());
+            s.setMaxMsgSize(CONTROL_MAX_MESSAGE_BYTES);
             security.applyToClient(s);
             s.connect(address);
             return s;
@@ -126,11 +199,24 @@ public final class Sockets {
     /**
      * A PULL socket bound to {@code address} that takes messages of at most {@code maxMessageBytes}
      * (a peer that sends a bigger one is disconnected before anything is allocated for it) and
-     * queues at most {@code receiveHwm} messages per peer, so a fast sender meets back-pressure.
+     * queues at most {@code receiveHwm} messages per peer, so a fast sender meets back-pressure (not
+     * with CURVE security, whose receive queues must be unbounded: see {@link CurveSecurity}).
      */
     public static ZMQ.Socket bindPull(String address, TransportSecurity security, long maxMessageBytes,
             int receiveHwm) {
+        return bindPull(address, security, maxMessageBytes, receiveHwm, false);
+    }
+
+    /**
+     * Like {@link #bindPull(String, TransportSecurity, long, int)}; {@code allowInsecureRemote} lets a
+     * plain socket bind an address that is not loopback.
+     *
+     * @throws InsecureBindException if a plain socket would bind a non-loopback address without permission
+     */
+    public static ZMQ.Socket bindPull(String address, TransportSecurity security, long maxMessageBytes,
+            int receiveHwm, boolean allowInsecureRemote) {
         Endpoints.validate(address);
+        checkBindAllowed(address, security, allowInsecureRemote);
         ZMQ.Socket s = ZmqRuntime.context().createSocket(SocketType.PULL);
         try {
             s.setLinger(0);
@@ -138,6 +224,7 @@ public final class Sockets {
             s.setMaxMsgSize(maxMessageBytes);
             keepAlive(s);
             security.applyToServer(s);
+            watchHandshakes(s, security);
             bindRetryingBriefly(s, address);
             return s;
         } catch (ZMQException e) {
@@ -191,8 +278,33 @@ public final class Sockets {
             s.setReconnectIVL(100);
             s.setReconnectIVLMax(2000);
             s.setMsgAllocationHeapThreshold(0);
+            s.setMaxMsgSize(CONTROL_MAX_MESSAGE_BYTES);
             keepAlive(s);
             security.applyToClient(s);
+            s.connect(address);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A SUB socket subscribed to everything and connected to {@code address} (a log feed), taking
+     * messages of at most {@code maxMessageBytes}.
+     */
+    public static ZMQ.Socket connectSubscriber(String address, TransportSecurity security, long maxMessageBytes) {
+        Endpoints.validate(address);
+        ZMQ.Socket s = ZmqRuntime.context().createSocket(SocketType.SUB);
+        try {
+            s.setLinger(0);
+            s.setHandshakeIvl((int) CONNECT_HANDSHAKE.toMillis());
+            s.setReconnectIVL(100);
+            s.setReconnectIVLMax(2000);
+            s.setMaxMsgSize(maxMessageBytes);
+            keepAlive(s);
+            security.applyToClient(s);
+            s.subscribe(new byte[0]);
             s.connect(address);
             return s;
         } catch (RuntimeException e) {
@@ -214,6 +326,7 @@ public final class Sockets {
         if (listens) {
             CountDownLatch released = new CountDownLatch(1);
             try {
+                socket.base().setEventHook(null, 0);   // a handshake watch may be attached
                 socket.base().setEventHook(event -> released.countDown(),
                         zmq.ZMQ.ZMQ_EVENT_CLOSED | zmq.ZMQ.ZMQ_EVENT_CLOSE_FAILED);
                 if (socket.unbind(endpoint)) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
@@ -33,8 +34,10 @@ final class JsonSerializer implements Serializer {
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth() + 1)
+                        // a string is never longer than its frame, which the socket's message limit bounds
                         .maxStringLength(Integer.MAX_VALUE)
                         .maxNumberLength(400)
+                        .maxNameLength(64 * 1024)
                         .build())
                 .build();
     }
@@ -75,6 +78,8 @@ final class JsonSerializer implements Serializer {
                 throw new WireFormatException("JSON frame has text after its value at " + p.currentLocation());
             }
             return value;
+        } catch (StreamConstraintsException e) {
+            throw new WireFormatException("JSON value exceeds a decoding limit: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new WireFormatException("malformed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -221,6 +221,9 @@ final class MsgpackSerializer implements Serializer {
     }
 
     private static final class Reader {
+        /** Containers grow past this as items arrive, so a header alone never reserves much memory. */
+        private static final int INITIAL_CAPACITY = 1 << 16;
+
         private final MessageUnpacker u;
         private final long total;
         private final ValueMapper mapper;
@@ -284,7 +287,8 @@ final class MsgpackSerializer implements Serializer {
                     int n = u.unpackArrayHeader();
                     checkLength(n, "array of " + n + " items");
                     checkDepth(depth);
-                    List<Object> list = new WireList(n);
+                    checkCount(n);
+                    List<Object> list = new WireList(Math.min(n, INITIAL_CAPACITY));
                     for (int i = 0; i < n; i++) {
                         list.add(read(depth + 1, false));
                     }
@@ -294,6 +298,14 @@ final class MsgpackSerializer implements Serializer {
                     return readMap(depth);
                 default:
                     throw new WireFormatException("msgpack " + f + " values are not part of the protocol");
+            }
+        }
+
+        /** Fails before allocating a container whose items alone would exceed the element limit. */
+        private void checkCount(long items) {
+            if (items > (long) limits.maxElements() - elements) {
+                throw new WireFormatException("frame holds more than " + limits.maxElements() + " values (a container "
+                        + "declares " + items + " more)");
             }
         }
 
@@ -307,7 +319,8 @@ final class MsgpackSerializer implements Serializer {
             int n = u.unpackMapHeader();
             checkLength(2L * n, "map of " + n + " entries");
             checkDepth(depth);
-            Map<Object, Object> map = new WireMap(Math.max(4, n * 4 / 3 + 1));
+            checkCount(2L * n);
+            Map<Object, Object> map = new WireMap(Math.max(4, Math.min(n, INITIAL_CAPACITY) * 4 / 3 + 1));
             if (n == 0) {
                 return map;
             }

@@ -15,6 +15,16 @@ public final class Serializers {
     private Serializers() {
     }
 
+    /** msgpack decoding within other limits (the wire format is the same). */
+    public static Serializer msgpack(DecodeLimits limits) {
+        return new MsgpackSerializer(java.util.Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** JSON decoding within other limits (the wire format is the same). */
+    public static Serializer json(DecodeLimits limits) {
+        return new JsonSerializer(java.util.Objects.requireNonNull(limits, "limits"));
+    }
+
     /** The serializer with this wire name, or empty if the protocol has none by that name. */
     public static Optional<Serializer> forName(String name) {
         for (Serializer s : ALL) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pyacq.rpc.ProcessIdentity;
 import org.pyacq.transport.TransportException;
+import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.transport.ZmqRuntime;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -38,6 +39,7 @@ class LogServerTest {
     private static ZMQ.Socket rawSender(String address) {
         ZMQ.Socket s = ZmqRuntime.context().createSocket(SocketType.PUSH);
         s.setLinger(1000);
+        DefaultSecurity.get().applyToClient(s);
         s.connect(address);
         return s;
     }

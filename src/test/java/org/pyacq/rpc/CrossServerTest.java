@@ -153,6 +153,9 @@ class CrossServerTest {
         try {
             ObjectProxy latch = (ObjectProxy) pc.importModule("java.util.concurrent.CountDownLatch").call(1);
             ObjectProxy svc = ((ObjectProxy) pc.get("svc")).withTimeout(Duration.ofSeconds(60));
+            // the asynchronous connection is up and known to the server (a CURVE handshake takes a
+            // few milliseconds: a server closed before it ends never hears of this client)
+            assertEquals(0, svc.invokeAsync("add", 0, 0).get(10, TimeUnit.SECONDS));
             RpcFuture<Object> waiting = svc.invokeAsync("awaitLatch", latch, 0.5);
             RpcFuture<Object> queued = svc.invokeAsync("add", 1, 2);
             server2.close();

@@ -16,11 +16,15 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.TransportSecurity;
+import org.pyacq.transport.UserKeys;
 import org.pyacq.wire.DType;
 import org.pyacq.wire.NdArray;
 import org.pyacq.wire.Serializers;
@@ -28,12 +32,26 @@ import org.pyacq.wire.Serializers;
 /**
  * Talks to a Python peer written from PROTOCOL.md with pyzmq, msgpack and numpy (the libraries
  * Python pyacq uses), in both directions. CI installs them (python3-zmq, python3-msgpack,
- * python3-numpy); without them these tests are skipped with that advice.
+ * python3-numpy); without them these tests are skipped with that advice. Stock pyacq speaks plain
+ * ZeroMQ, so this process runs in insecure mode, as {@code --insecure} sets it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PythonInteropTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path PEER = Path.of("src/test/python/pyacq_peer.py");
+
+    private static TransportSecurity previousSecurity;
+
+    @BeforeAll
+    static void insecureMode() {
+        previousSecurity = DefaultSecurity.peek();
+        DefaultSecurity.useInsecure(false);
+    }
+
+    @AfterAll
+    static void secureModeAgain() {
+        DefaultSecurity.restore(previousSecurity);
+    }
 
     @BeforeAll
     static void requirePython() throws Exception {
@@ -55,6 +73,21 @@ class PythonInteropTest {
             assertEquals(0, py.exitValue(), output);
             assertTrue(output.contains("DONE"), output);
             assertTrue(server.awaitClosed(Duration.ofSeconds(10)), "the Python client's close request closes the server");
+        }
+    }
+
+    @Test
+    void aPythonClientHoldingTheUsersKeyDrivesASecureJavaServer() throws Exception {
+        Path keyDir = UserKeys.defaultDirectory();
+        CurveSecurity users = CurveSecurity.forUser(UserKeys.loadOrCreate(keyDir));
+        try (RpcServer server = RpcServer.builder().name("secure-for-python").security(users).build().start()) {
+            server.publish("svc", new TestService("python-facing"));
+            Process py = new ProcessBuilder(PYTHON.toString(), PEER.toString(), "client", server.address(), "msgpack",
+                    UserKeys.keyFile(keyDir).toString()).redirectErrorStream(true).start();
+            String output = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(py.waitFor(60, TimeUnit.SECONDS), output);
+            assertEquals(0, py.exitValue(), output);
+            assertTrue(output.contains("DONE"), output);
         }
     }
 

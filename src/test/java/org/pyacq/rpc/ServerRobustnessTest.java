@@ -33,6 +33,7 @@ class ServerRobustnessTest {
         raw = ZmqRuntime.context().createSocket(SocketType.DEALER);
         raw.setReceiveTimeOut(10_000);
         raw.setLinger(0);
+        DefaultSecurity.get().applyToClient(raw);
         raw.connect(server.address());
     }
 

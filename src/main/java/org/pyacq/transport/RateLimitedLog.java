@@ -1,4 +1,4 @@
-package org.pyacq.rpc;
+package org.pyacq.transport;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
