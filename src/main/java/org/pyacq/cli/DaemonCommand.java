@@ -26,7 +26,7 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return DaemonRunner.run(options, root.global().runtimeDir(), root.verbose(), root.ownsProcess(),
-                root.cancellation());
+        return DaemonRunner.run(options, root.global().security(), root.global().runtimeDir(), root.verbose(),
+                root.ownsProcess(), root.cancellation());
     }
 }

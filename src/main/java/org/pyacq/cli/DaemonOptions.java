@@ -57,6 +57,16 @@ public final class DaemonOptions {
             description = "Longest delay before an automatic restart. Default: 60.")
     private Double restartBackoffMax;
 
+    @Option(names = "--access-allow", paramLabel = "PREFIXES",
+            description = "Packages or classes (comma-separated prefixes) that remote callers of the daemon's "
+                    + "processes may reach; everything else is refused. Default: no limit.")
+    private String accessAllow;
+
+    @Option(names = "--access-deny", paramLabel = "PREFIXES",
+            description = "Packages or classes (comma-separated prefixes) that remote callers may not reach; "
+                    + "wins over --access-allow. Default: none.")
+    private String accessDeny;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any setting of the configuration file, e.g. child.acq.restart=on-failure declares a "
                     + "process 'acq' started with the daemon. Repeatable; the options above win over it.")
@@ -76,8 +86,13 @@ public final class DaemonOptions {
      * @param runtimeDir the runtime directory given on the command line, or null
      * @throws CommandException (usage, exit 2) naming the file or setting that is wrong
      */
-    DaemonConfig toConfig(Path runtimeDir) {
-        Map<String, String> overrides = new LinkedHashMap<>(settings);
+    DaemonConfig toConfig(Path runtimeDir, SecurityOptions security) {
+        // the configuration file, then PYACQD_* environment variables, then --set, then the options
+        Map<String, String> overrides = new LinkedHashMap<>(DaemonConfig.fromEnvironment(System.getenv()));
+        overrides.putAll(settings);
+        overrides.putAll(security.daemonSettings());
+        putIfGiven(overrides, "access_allow", accessAllow);
+        putIfGiven(overrides, "access_deny", accessDeny);
         putIfGiven(overrides, "runtime_dir", runtimeDir == null ? null : runtimeDir.toString());
         putIfGiven(overrides, "address", address);
         putIfGiven(overrides, "log_address", logAddress);

@@ -31,9 +31,9 @@ final class DaemonRunner {
     }
 
     @SuppressWarnings("try")   // the signal handlers are in place for the block; nothing calls them
-    static int run(DaemonOptions options, Path runtimeDir, boolean verbose, boolean ownsProcess,
-            Cancellation cancellation) {
-        DaemonConfig config = options.toConfig(runtimeDir);
+    static int run(DaemonOptions options, SecurityOptions security, Path runtimeDir, boolean verbose,
+            boolean ownsProcess, Cancellation cancellation) {
+        DaemonConfig config = options.toConfig(runtimeDir, security);
         if (ownsProcess) {
             LogSetup.configureConsole(verbose ? PythonLevels.DEBUG : config.logLevel(), ConsoleColor.AUTO);
         }

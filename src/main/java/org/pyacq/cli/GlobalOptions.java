@@ -16,6 +16,9 @@ public final class GlobalOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
+    @picocli.CommandLine.Mixin
+    private SecurityOptions security;
+
     @Option(names = "--runtime-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The daemon's runtime directory (where daemon.json tells clients how to reach it). "
                     + "Default: $PYACQ_RUNTIME_DIR, else $XDG_RUNTIME_DIR/pyacq, else /tmp/pyacq-$USER.")
@@ -51,5 +54,10 @@ public final class GlobalOptions {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    /** The socket security options. */
+    SecurityOptions security() {
+        return security;
     }
 }

@@ -94,6 +94,8 @@ public final class PyacqCommand {
         CommandLine cl = CommandLineSetup.configure(new CommandLine(root));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(parsed -> root.global().security().runWith(cl,
+                () -> new CommandLine.RunLast().execute(parsed)));
         try {
             return cl.execute(args);
         } finally {

@@ -32,6 +32,8 @@ public final class PyacqdCommand implements Callable<Integer> {
     private DaemonOptions options;
     @Mixin
     private Verbosity verbosity;
+    @Mixin
+    private SecurityOptions security;
 
     @Option(names = "--runtime-dir", paramLabel = "DIR",
             description = "Where the daemon writes daemon.json (how clients find it) and takes its lock. "
@@ -65,6 +67,7 @@ public final class PyacqdCommand implements Callable<Integer> {
 
     private static int run(PyacqdCommand command, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = CommandLineSetup.configure(new CommandLine(command));
+        cl.setExecutionStrategy(parsed -> command.security.runWith(cl, () -> new CommandLine.RunLast().execute(parsed)));
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -77,6 +80,6 @@ public final class PyacqdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return DaemonRunner.run(options, runtimeDir, verbosity.verbose(), ownsProcess, cancellation);
+        return DaemonRunner.run(options, security, runtimeDir, verbosity.verbose(), ownsProcess, cancellation);
     }
 }

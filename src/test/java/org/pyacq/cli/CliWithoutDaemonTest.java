@@ -33,7 +33,8 @@ class CliWithoutDaemonTest {
         assertEquals(2, missing.code(), missing::toString);
         assertEquals("", missing.out());
         assertEquals("Missing required parameter: 'PATH'\n"
-                + "Usage: pyacq call [-hvV] [--json] [--no-autostart] [--trace]\n"
+                + "Usage: pyacq call [-hvV] [--allow-insecure-remote] [--insecure] [--json]\n"
+                + "                  [--no-autostart] [--trace] [--key-dir=DIR]\n"
                 + "                  [--runtime-dir=DIR] [--timeout=SECONDS] NAME PATH [ARG...]\n"
                 + "Run 'pyacq call --help' for its options and examples.\n", missing.err());
 
