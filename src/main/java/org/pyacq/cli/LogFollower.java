@@ -11,7 +11,6 @@ import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
-import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
@@ -34,8 +33,7 @@ final class LogFollower implements AutoCloseable {
 
     /** Connects and subscribes now, so records sent from here on are received (after ZeroMQ's join delay). */
     LogFollower(String feedAddress) {
-        socket = Sockets.connect(SocketType.SUB, feedAddress, DefaultSecurity.get(), 0);
-        socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
+        socket = Sockets.connectSubscriber(feedAddress, DefaultSecurity.get(), 1 << 20);
         poller.register(socket);
     }
 
