@@ -39,6 +39,10 @@ public final class Bench implements Callable<Integer> {
             + " figures mean little.")
     boolean quick;
 
+    @Option(names = "--secure", description = "Run our RPC with CURVE authentication and encryption (its default "
+            + "outside benchmarks) instead of plain sockets like the raw JeroMQ baseline.")
+    boolean secure;
+
     @Option(names = "--lines", split = ",", paramLabel = "LINE",
             description = "Lines to run: ping, call, pipeline, echo (default: all).")
     List<String> lines;
@@ -122,7 +126,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     BenchOptions options() {
-        BenchOptions.Builder b = BenchOptions.builder();
+        BenchOptions.Builder b = BenchOptions.builder().secure(secure);
         if (quick) {
             b.quick();
         }

@@ -30,7 +30,12 @@ public final class BenchServer {
         // RMI stubs carry this host name; it must be set before RMI exports anything
         System.setProperty("java.rmi.server.hostname", "127.0.0.1");
         BenchService service = new BenchService();
-        try (RpcServer rpc = RpcServer.builder().name("bench").build().start();
+        boolean secure = java.util.Arrays.asList(args).contains("--secure");
+        RpcServer.Builder builder = RpcServer.builder().name("bench");
+        if (!secure) {
+            builder.security(org.pyacq.transport.TransportSecurity.plain(false));
+        }
+        try (RpcServer rpc = builder.build().start();
              RawEchoServer raw = RawEchoServer.start();
              RmiHost rmi = RmiHost.start(service)) {
             rpc.publish(TARGET, service);

@@ -20,7 +20,11 @@ final class OursClient implements TransportClient {
     private double[] payload;
 
     OursClient(String address, BenchOptions options) {
-        this.client = RpcClient.open(address, ClientOptions.builder().timeout(options.callTimeout()).build());
+        ClientOptions.Builder b = ClientOptions.builder().timeout(options.callTimeout());
+        if (!options.secure()) {
+            b.security(org.pyacq.transport.TransportSecurity.plain(false));
+        }
+        this.client = RpcClient.open(address, b.build());
         try {
             Object target = client.get(BenchServer.TARGET);
             if (!(target instanceof ObjectProxy proxy)) {

@@ -54,6 +54,8 @@ final class ReportTable {
                 + " max heap: client %s, server %s%n", report.cpus(), report.javaVersion(),
                 heap(report.clientMaxHeapBytes()), heap(report.serverMaxHeapBytes())));
         appendAligned(out, rows);
+        out.append(options.secure() ? "ours: CURVE authentication and encryption (raw JeroMQ and RMI: plain)\n"
+                : "ours: plain sockets, like the raw JeroMQ baseline (--secure for CURVE, our default elsewhere)\n");
         out.append("ratios are ours/other on the medians: on 'lower' lines (latency) above 1 means ours is slower;"
                 + " on 'higher' lines (rates) below 1 means ours is slower.\n");
         if (options.lines().contains(Line.CALL) || options.lines().contains(Line.PING)) {
