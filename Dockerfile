@@ -2,7 +2,8 @@
 #   docker build -t pyacq .
 #   docker run -d --name pyacqd -p 7600-7602:7600-7602 -v pyacq-keys:/var/lib/pyacq pyacq
 # Configure with PYACQD_<SETTING> environment variables (see conf/pyacqd.conf), or mount a
-# configuration over /opt/pyacq/conf/pyacqd.conf.
+# configuration over /opt/pyacq/conf/pyacqd.conf. Logging: conf/logback.xml, applied on top of
+# pyacq's own setup (mount another over it, or set PYACQ_LOG_CONFIG).
 #
 # Ports: 7600 control (RPC), 7601 log server (children and clients send records), 7602 live log feed.
 
@@ -22,6 +23,8 @@ RUN groupadd --system pyacq \
 COPY --from=build /src/target/pyacq.jar /opt/pyacq/lib/pyacq.jar
 COPY bin/ /opt/pyacq/bin/
 COPY conf/ /opt/pyacq/conf/
+# bash completion for `pyacq` (interactive shells in the container: docker exec -it pyacqd bash)
+COPY --from=build /src/target/completion/pyacq /etc/bash_completion.d/pyacq
 ENV PATH=/opt/pyacq/bin:$PATH \
     PYACQ_RUNTIME_DIR=/run/pyacq \
     HOME=/var/lib/pyacq \

@@ -1,8 +1,15 @@
+# shellcheck shell=sh
 # Shared by bin/pyacq and bin/pyacqd (sourced, POSIX sh): finds or builds the application jar,
 # picks the java command and start-up options, and runs a main class.
 #   PYACQ_HOME   the application directory (set by the caller)
 #   JAVA_HOME    the JDK to use (else `java` on PATH)
 #   JAVA_OPTS    extra JVM options
+#   PYACQ_LOG_CONFIG  a logback file applied on top of pyacq's logging (default: conf/logback.xml);
+#                an empty value applies none. -Dlogback.configurationFile=FILE in JAVA_OPTS replaces
+#                pyacq's logging entirely.
+#
+# Shell completion: mvn package writes target/completion/pyacq (installed as
+# /etc/bash_completion.d/pyacq in the Docker image); or run: source <(pyacq completion)
 
 pyacq_die() {
     echo "pyacq: $*" >&2
@@ -68,6 +75,12 @@ pyacq_run() {
     if [ "$feature" -ge 24 ]; then
         opts="--sun-misc-unsafe-memory-access=allow"
     fi
+    # conf/logback.xml goes on top of pyacq's logging unless PYACQ_LOG_CONFIG names another file;
+    # a -Dpyacq.logConfig in JAVA_OPTS comes later on the command line, so it wins
+    logconf=""
+    if [ -z "${PYACQ_LOG_CONFIG+set}" ] && [ -f "$PYACQ_HOME/conf/logback.xml" ]; then
+        logconf="-Dpyacq.logConfig=$PYACQ_HOME/conf/logback.xml"
+    fi
     if [ "${PYACQ_KIND:-short}" = short ]; then
         # a short command does little work: interpreted and C1 code start fastest
         opts="$opts -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
@@ -84,7 +97,7 @@ pyacq_run() {
             # JDK 17: dump the classes this command loads when it exits, for the next runs
             tmp="$archive.tmp.$$"
             # shellcheck disable=SC2086
-            "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -cp "$jar" "$@"
+            "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$jar" "$@"
             status=$?
             [ -s "$tmp" ] && mv -f "$tmp" "$archive" 2>/dev/null
             rm -f "$tmp"
@@ -92,5 +105,5 @@ pyacq_run() {
         fi
     fi
     # shellcheck disable=SC2086
-    exec "$java" $opts ${JAVA_OPTS:-} -cp "$jar" "$@"
+    exec "$java" $opts ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$jar" "$@"
 }

@@ -32,8 +32,24 @@ import picocli.CommandLine.Spec;
  * this from a real JVM, not inside Maven) and heap flags ({@code --heap} overrides the latter).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = StartupBench.class,
-        description = "Benchmark our RPC against raw JeroMQ and Java RMI (server in a child JVM); "
-                + "'bench startup' measures start-up times.")
+        header = "Benchmark our RPC against raw JeroMQ and Java RMI (server in a child JVM); "
+                + "'bench startup' measures start-up times.",
+        description = {
+            "Runs a server in a child JVM and measures, from this JVM, each transport on each line: ping "
+                    + "(round-trip latency), call (a method call with arguments), pipeline (calls in flight, "
+                    + "throughput) and echo (a large payload there and back). Prints a table of medians and "
+                    + "percentiles, or JSON with --json. Needs no daemon.",
+            "",
+            "Give this JVM and the server the same heap (--heap and JAVA_OPTS) for a fair comparison; a "
+                    + "full run takes a few minutes, --quick a few seconds.",
+            ""},
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pyacq bench --quick",
+            "  JAVA_OPTS=-Xmx2g pyacq bench --heap 2g --json > bench.json",
+            "  pyacq bench --lines ping,call --transports ours,raw --samples 20000",
+            "  pyacq bench startup --runs 20 --command bin/pyacq ping"})
 public final class Bench implements Callable<Integer> {
     @Option(names = "--quick", description = "Tiny counts (seconds in all): checks that everything runs; the"
             + " figures mean little.")

@@ -25,9 +25,18 @@ import picocli.CommandLine.Spec;
  * {@code bin/pyacq call w1 java.lang.System.getProperty java.version}.
  */
 @Command(name = "startup", mixinStandardHelpOptions = true,
-        description = "Measure spawn-to-first-ping (and a command's wall time) against a bare JVM start.")
+        header = "Measure spawn-to-first-ping (and a command's wall time) against a bare JVM start.",
+        description = {
+            "Times, as medians over --runs runs: a bare JVM that prints and exits; spawning a child process "
+                    + "until it answers its first ping, without and with its class-data sharing archive "
+                    + "(trained first); and, with --command, a command line of your own. Needs no daemon.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pyacq bench startup",
+            "  pyacq bench startup --runs 20 --command bin/pyacq ping --no-autostart"})
 public final class StartupBench implements Callable<Integer> {
-    @Option(names = "--runs", defaultValue = "10", description = "Runs of each measurement (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "10", paramLabel = "N", description = "Runs of each measurement (default ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--command", arity = "1..*", paramLabel = "ARG",

@@ -35,8 +35,13 @@ final class CompletionCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for SHELL: '" + shell
                     + "'; use bash or zsh");
         }
-        spec.commandLine().getOut().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
+        spec.commandLine().getOut().print(script(spec.root().commandLine()));
         return CliExitCodes.OK;
+    }
+
+    /** The completion script (bash, and zsh through bashcompinit) for the command line {@code root}. */
+    static String script(picocli.CommandLine root) {
+        return AutoComplete.bash(root.getCommandName(), root);
     }
 
     /** The shells the script is for. */

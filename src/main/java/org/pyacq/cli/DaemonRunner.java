@@ -35,7 +35,8 @@ final class DaemonRunner {
             boolean ownsProcess, Cancellation cancellation) {
         DaemonConfig config = options.toConfig(runtimeDir, security);
         if (ownsProcess) {
-            LogSetup.configureConsole(verbose ? PythonLevels.DEBUG : config.logLevel(), ConsoleColor.AUTO);
+            LogSetup.configureConsole(verbose ? PythonLevels.DEBUG : config.logLevel(), ConsoleColor.AUTO,
+                    LogSetup.ROLE_DAEMON);
         }
         Path file = options.configFile();
         log.debug("settings from {}", file != null ? file : "defaults and options");

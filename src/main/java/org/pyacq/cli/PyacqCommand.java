@@ -47,7 +47,24 @@ import picocli.CommandLine.Mixin;
             "  pyacq bench --quick",
             "",
             "Run 'pyacq help COMMAND' or 'pyacq COMMAND --help' for a command's options and examples.",
-            "Environment: PYACQ_RUNTIME_DIR (default runtime directory), PYACQ_NO_AUTOSTART=1 (as --no-autostart)."})
+            "",
+            "Environment:",
+            "  PYACQ_RUNTIME_DIR   default runtime directory (as --runtime-dir)",
+            "  PYACQ_NO_AUTOSTART  1: do not start a daemon (as --no-autostart)",
+            "  PYACQ_KEY_DIR       directory of this user's key file (as --key-dir)",
+            "  PYACQ_LOG_CONFIG    logback file applied on top of pyacq's logging",
+            "                      (default: conf/logback.xml of the installation; \"\": none)",
+            "  JAVA_OPTS           JVM options for the pyacq and pyacqd launchers;",
+            "                      -Dlogback.configurationFile=FILE replaces pyacq's logging",
+            "",
+            "Files:",
+            "  conf/pyacqd.conf              the daemon's settings (pyacq daemon --help)",
+            "  conf/logback.xml              logger levels and extra log appenders for the",
+            "                                daemon, pyacq and the processes",
+            "  RUNTIME_DIR/daemon.json       how clients find the daemon",
+            "  RUNTIME_DIR/daemon.log        output of a daemon started in the background",
+            "  /etc/bash_completion.d/pyacq  shell completion, from packages; without it:",
+            "                                source <(pyacq completion)"})
 public final class PyacqCommand {
     @Mixin
     private GlobalOptions global;
@@ -88,6 +105,11 @@ public final class PyacqCommand {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Cancellation cancellation) {
         return run(new PyacqCommand(cancellation, false), args, out, err);
+    }
+
+    /** The {@code pyacq} command line, set up as it runs, without running anything (completion scripts). */
+    static CommandLine commandLine() {
+        return CommandLineSetup.configure(new CommandLine(new PyacqCommand(new Cancellation(), false)));
     }
 
     private static int run(PyacqCommand root, String[] args, PrintWriter out, PrintWriter err) {

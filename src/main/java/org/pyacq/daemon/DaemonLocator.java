@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.DefaultSecurity;
 import org.pyacq.rpc.ObjectProxy;
@@ -159,6 +161,8 @@ public final class DaemonLocator {
         if (keyDir != null && !keyDir.isBlank()) {
             opts.add("-D" + UserKeys.DIR_PROPERTY + "=" + keyDir);   // a path, not a secret
         }
+        // the same logback file on top of the daemon's logging as this command's (conf/logback.xml)
+        opts.addAll(LogConfigSource.ofThisProcess().jvmOptionsForChild(List.of(), Map.of()));
         if (Runtime.version().feature() >= 24) {
             opts.add("--sun-misc-unsafe-memory-access=allow");
         }

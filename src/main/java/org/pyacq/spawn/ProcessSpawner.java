@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.log.LineForwarder;
+import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.RpcException;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
@@ -42,7 +43,9 @@ import org.zeromq.ZMQ;
  *
  * <p>The child's stdin stays open as a lifeline: the child exits by itself soon after this
  * process dies, however it died. The child's stdout and stderr lines are logged here (stdout at
- * info, stderr at warning) under the logger {@code pyacq.child.NAME}.
+ * info, stderr at warning) under the logger {@code pyacq.child.NAME}. The child applies the same
+ * logback file on top of its logging setup as this process ({@code -Dpyacq.logConfig}, see
+ * {@link LogConfigSource}), unless its own JVM options or environment choose one.
  */
 public final class ProcessSpawner {
     private static final Logger log = LoggerFactory.getLogger(ProcessSpawner.class);
@@ -120,6 +123,7 @@ public final class ProcessSpawner {
         cmd.add(options.javaExecutable().toString());
         cmd.addAll(JavaRuntime.standardOptions(JavaRuntime.featureVersion(options.javaExecutable())));
         cmd.addAll(ClassDataSharing.optionsFor(options));
+        cmd.addAll(LogConfigSource.ofThisProcess().jvmOptionsForChild(options.jvmOptions(), options.environment()));
         cmd.addAll(options.jvmOptions());
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, options.classPath()));

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,8 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.pyacq.log.LogConfigSource;
 import org.pyacq.log.LogServer;
 import org.pyacq.log.PyacqMdc;
+import org.pyacq.rpc.ObjectProxy;
 import org.slf4j.LoggerFactory;
 
 /** A child's records, stdout and stderr lines and uncaught exceptions all reach the logs with its name. */
@@ -45,6 +50,51 @@ class ChildLoggingTest {
             throw new AssertionError("no event " + what + " among " + events.stream()
                     .map(ILoggingEvent::getFormattedMessage).toList());
         }
+    }
+
+    @Test
+    void aChildAppliesTheParentsLogConfigurationFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("logback.xml"),
+                "<configuration><logger name=\"pyacq.test.fromFile\" level=\"DEBUG\"/></configuration>\n");
+        withParentLogConfig(file.toString(), () -> {
+            try (SpawnedProcess child = ProcessSpawner.spawn(SpawnOptions.builder("configured")
+                    .startupTimeout(Duration.ofSeconds(60)).build())) {
+                assertEquals(file.toString(), child.importModule("java.lang.System").invoke("getProperty",
+                        LogConfigSource.PROPERTY));
+                ObjectProxy factory = child.importModule("org.slf4j.LoggerFactory");
+                ObjectProxy fromFile = (ObjectProxy) factory.invoke("getLogger", "pyacq.test.fromFile");
+                ObjectProxy other = (ObjectProxy) factory.invoke("getLogger", "pyacq.test.other");
+                assertEquals(true, fromFile.invoke("isDebugEnabled"), "the file's level, below the child's INFO");
+                assertEquals(false, other.invoke("isDebugEnabled"));
+            }
+        });
+    }
+
+    /** Runs {@code test} with this process's -Dpyacq.logConfig set to {@code value}, then restores it. */
+    private static void withParentLogConfig(String value, Runnable test) {
+        String before = System.getProperty(LogConfigSource.PROPERTY);
+        System.setProperty(LogConfigSource.PROPERTY, value);
+        try {
+            test.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(LogConfigSource.PROPERTY);
+            } else {
+                System.setProperty(LogConfigSource.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void aChildsOwnLogConfigurationOptionWinsOverTheParents() {
+        withParentLogConfig("/parent/logback.xml", () -> {
+            List<String> own = ProcessSpawner.command(SpawnOptions.builder("own")
+                    .jvmOptions("-Dpyacq.logConfig=/child/logback.xml").build());
+            assertEquals(1, own.stream().filter(o -> o.startsWith("-Dpyacq.logConfig=")).count(), own.toString());
+            assertTrue(own.contains("-Dpyacq.logConfig=/child/logback.xml"), own.toString());
+            List<String> inherited = ProcessSpawner.command(SpawnOptions.builder("inherits").build());
+            assertTrue(inherited.contains("-Dpyacq.logConfig=/parent/logback.xml"), inherited.toString());
+        });
     }
 
     @Test
