@@ -89,9 +89,23 @@ public final class PyacqCommand {
      * debug) on stderr, prints on System.out and System.err, stops on Ctrl-C.
      */
     public static int execute(String[] args) {
-        LogSetup.configureConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
+        if (isLongRunning(args)) {
+            LogSetup.configureConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
+        } else {
+            LogSetup.configureShortCommandConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
+        }
         return run(new PyacqCommand(new Cancellation(), true), args, new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true));
+    }
+
+    /** True for the commands that run for a while (their logging applies conf/logback.xml). */
+    private static boolean isLongRunning(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals("repl") || arg.equals("bench") || arg.equals("daemon") || arg.equals("logs");
+            }
+        }
+        return false;
     }
 
     /** Runs one command line with output to {@code out} and {@code err}; returns its exit code. */

@@ -1,5 +1,6 @@
 package org.pyacq.rpc;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -208,7 +209,26 @@ public final class ObjectProxy {
         opts.put("obj", this);
         opts.put("args", args == null ? List.of() : Arrays.asList(args));
         opts.put("kwargs", Map.of());
-        return client().send(Action.CALL_OBJ, opts, options.returnType(), mode, options.timeout());
+        return send(Action.CALL_OBJ, opts, options.returnType(), mode, options.timeout());
+    }
+
+    /**
+     * Sends a request about this proxy's object, keeping the reference reachable until the reply
+     * (so the automatic release cannot overtake the request on another socket: without the fence,
+     * a proxy used only for this call may be collected while the call waits).
+     */
+    private Object send(Action action, Map<String, Object> opts, ReturnType returnType, SyncMode mode,
+            Duration timeout) {
+        RemoteReference held = holder;
+        try {
+            Object result = client().send(action, opts, returnType, mode, timeout);
+            if (result instanceof RpcFuture<?> future) {
+                future.whenComplete((value, failure) -> Reference.reachabilityFence(held));
+            }
+            return result;
+        } finally {
+            Reference.reachabilityFence(held);
+        }
     }
 
     // ---- values and lifetime -------------------------------------------------------------
@@ -229,7 +249,7 @@ public final class ObjectProxy {
     private Object fetch(ReturnType returnType, Duration timeout) {
         Map<String, Object> opts = new LinkedHashMap<>(2);
         opts.put("obj", this);
-        return client().send(Action.GET_OBJ, opts, returnType, SyncMode.SYNC, timeout);
+        return send(Action.GET_OBJ, opts, returnType, SyncMode.SYNC, timeout);
     }
 
     /**
@@ -243,7 +263,7 @@ public final class ObjectProxy {
         Map<String, Object> opts = new LinkedHashMap<>(2);
         opts.put("obj_id", ref.objId());
         opts.put("ref_id", ref.refId());
-        client().send(Action.DELETE, opts, ReturnType.AUTO, SyncMode.SYNC, options.timeout());
+        send(Action.DELETE, opts, ReturnType.AUTO, SyncMode.SYNC, options.timeout());
     }
 
     /**

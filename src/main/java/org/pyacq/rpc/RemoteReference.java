@@ -1,6 +1,9 @@
 package org.pyacq.rpc;
 
 import java.lang.ref.Cleaner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pyacq.wire.ProxyRef;
 import org.slf4j.Logger;
@@ -9,12 +12,21 @@ import org.slf4j.LoggerFactory;
 /**
  * One remote reference (obj_id, ref_id), shared by a proxy and every proxy derived from it. When
  * it becomes unreachable and this process owns it, a background {@code delete} releases it in
- * the server, so long sessions do not pile up objects there.
+ * the server, so long sessions do not pile up objects there. The release waits a moment first:
+ * it travels on another socket than the calls, and must not overtake a fire-and-forget call (or a
+ * call that passed the proxy as an argument) sent just before the proxy became unreachable.
  */
 final class RemoteReference {
     private static final Logger log = LoggerFactory.getLogger(RemoteReference.class);
     private static final Cleaner CLEANER = Cleaner.create(r -> {
         Thread t = new Thread(r, "pyacq-proxy-release");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long a release waits after its proxy became unreachable. */
+    static final long RELEASE_DELAY_MILLIS = 1000;
+    private static final ScheduledExecutorService DELAYED = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pyacq-proxy-release-delay");
         t.setDaemon(true);
         return t;
     });
@@ -40,11 +52,16 @@ final class RemoteReference {
             this.client = client;
         }
 
+        /** Cleaner action: the proxy became unreachable; release a moment later. */
         @Override
         public void run() {
             if (!enabled || !released.compareAndSet(false, true)) {
                 return;
             }
+            DELAYED.schedule(this::release, RELEASE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        private void release() {
             try {
                 RpcClient c = client != null && !client.isClosed() ? client : RpcClient.connect(address);
                 c.releaseLater(objId, refId);

@@ -196,6 +196,27 @@ class ProxyBehaviourTest {
     }
 
     @Test
+    void aProxyReachableOnlyThroughItsRunningCallIsNotReleasedUnderIt() throws Exception {
+        ObjectProxy cls = (ObjectProxy) client.get("test_class");
+        ObjectProxy busy = (ObjectProxy) client.get("my_object");
+        java.util.concurrent.atomic.AtomicReference<ObjectProxy> only =
+                new java.util.concurrent.atomic.AtomicReference<>((ObjectProxy) cls.call("temp"));
+        // the server is busy for longer than the release delay, so the call below waits in its queue
+        RpcFuture<Object> blocker = busy.invokeAsync("sleepThenReturn", 2.0, "first");
+        java.util.concurrent.CompletableFuture<Object> call = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> only.getAndSet(null).invoke("add", 1, 2));
+        while (!blocker.isDone()) {
+            System.gc(); // the proxy is unreachable but for the waiting call: its release must wait for the reply
+            try {
+                blocker.get(20, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // still busy
+            }
+        }
+        assertEquals(3, call.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
     void keptAliveProxiesAreNotReleased() {
         ObjectProxy cls = (ObjectProxy) client.get("test_class");
         int baseline = server.liveObjectCount();
