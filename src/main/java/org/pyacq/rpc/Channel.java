@@ -106,6 +106,8 @@ final class Channel {
             } catch (WireFormatException e) {
                 throw new ProtocolException("bad reply from " + client.address() + " to " + action + " [" + id + "]: "
                         + e.getMessage(), e);
+            } finally {
+                Frames.release(frame);
             }
             if (reply.kind() == Reply.Kind.ERROR) {
                 throw new RemoteCallException(client.address(), reply.errorType(), reply.errorLines());
@@ -213,6 +215,7 @@ final class Channel {
         if (header.disconnect()) {
             client.disconnected(new ServerDisconnectedException(client.address(),
                     "server " + client.address() + " disconnected (it was closed); calls to it fail from now on"));
+            Frames.release(frame);
             return false;
         }
         if (header.reqId() == id) {
@@ -220,8 +223,9 @@ final class Channel {
         }
         if (awaited.contains(header.reqId())) {
             setAside.put(header.reqId(), frame);
+        } else {
+            Frames.release(frame);   // the late reply of a call that timed out; nobody wants it
         }
-        // else: the late reply of a call that timed out; nobody wants it
         return false;
     }
 

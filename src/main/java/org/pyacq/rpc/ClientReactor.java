@@ -245,6 +245,14 @@ final class ClientReactor implements Runnable {
     }
 
     private void deliver(ByteBuffer frame) {
+        try {
+            complete(frame);
+        } finally {
+            Frames.release(frame);
+        }
+    }
+
+    private void complete(ByteBuffer frame) {
         ReplyHeader header;
         try {
             header = ReplyHeader.peek(client.serializer(), frame);

@@ -57,25 +57,38 @@ final class RequestHandler {
     /** Handles one received message (identity frame first). Owner thread. */
     void handle(Frames.Received msg) {
         List<ByteBuffer> frames = msg.frames();
+        if (!handleAndSend(msg)) {
+            frames.forEach(Frames::release);   // else the worker hands them back
+        }
+    }
+
+    /** False when the request is done with its frames; true when a worker took it over. */
+    private boolean handleAndSend(Frames.Received msg) {
+        List<ByteBuffer> frames = msg.frames();
         byte[] identity = bytes(frames.get(0));
         Request request;
         try {
             request = Request.parse(frames.subList(1, frames.size()), msg.count() - 1);
         } catch (MalformedRequestException e) {
             rejectMalformed(identity, e);
-            return;
+            return false;
         }
         callers.remember(identity, request.serializer());
         ExecutorService pool = server.workers();
         if (pool != null && request.action() == Action.CALL_OBJ) {
             try {
                 pool.execute(() -> {
-                    ByteBuffer reply = execute(identity, request);
+                    ByteBuffer reply;
+                    try {
+                        reply = execute(identity, request);
+                    } finally {
+                        frames.forEach(Frames::release);
+                    }
                     if (reply != null) {
                         server.post(() -> send(identity, reply));
                     }
                 });
-                return;
+                return true;
             } catch (RejectedExecutionException e) {
                 // shutting down: answer on this thread
             }
@@ -87,6 +100,7 @@ final class RequestHandler {
         if (request.action() == Action.CLOSE) {
             server.beginClose(identity);
         }
+        return false;
     }
 
     private void send(byte[] identity, ByteBuffer reply) {

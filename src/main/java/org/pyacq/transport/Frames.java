@@ -29,7 +29,7 @@ public final class Frames {
             return null;
         }
         List<ByteBuffer> frames = new ArrayList<>(Math.min(maxFrames, 8));
-        frames.add(first.buf());
+        frames.add(view(first));
         int count = 1;
         boolean more = first.hasMore();
         while (more) {
@@ -39,11 +39,29 @@ public final class Frames {
             }
             count++;
             if (frames.size() < maxFrames) {
-                frames.add(next.buf());
+                frames.add(view(next));
             }
             more = next.hasMore();
         }
         return new Received(frames, count);
+    }
+
+    private static ByteBuffer view(zmq.Msg msg) {
+        ByteBuffer frame = msg.buf();
+        if (msg instanceof ReceiveBuffers.LeasedMsg leased) {
+            ReceiveBuffers.INSTANCE.lease(frame, leased.storage);
+        }
+        return frame;
+    }
+
+    /**
+     * Hands back a received frame once it is decoded and nothing refers to it any more, so that a
+     * large frame's direct buffer can take the next large frame. Does nothing for other buffers.
+     */
+    public static void release(ByteBuffer frame) {
+        if (frame != null && frame.isDirect()) {
+            ReceiveBuffers.INSTANCE.giveBack(frame);
+        }
     }
 
     /** Reads one single-frame message if one is ready (dropping any extra frames), else null. */

@@ -82,7 +82,7 @@ public final class Sockets {
             s.setRcvHWM(0);
             s.setReconnectIVL(100);
             s.setReconnectIVLMax(2000);
-            s.setMsgAllocationHeapThreshold(0);
+            s.setMsgAllocator(ReceiveBuffers.INSTANCE);
             s.setMaxMsgSize(maxMessageBytes);
             keepAlive(s);
             security.applyToClient(s);
@@ -140,7 +140,7 @@ public final class Sockets {
             s.setRcvHWM(0);
             s.setMaxMsgSize(maxMessageBytes);
             if (type == SocketType.ROUTER) {
-                s.setMsgAllocationHeapThreshold(0);
+                s.setMsgAllocator(ReceiveBuffers.INSTANCE);
                 // a client that redials (after a stalled handshake) keeps its identity: route to the new connection
                 s.setRouterHandover(true);
             }

@@ -3,16 +3,8 @@ package org.pyacq.wire;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessagePacker;
-import org.msgpack.core.MessageUnpacker;
 import org.msgpack.core.buffer.MessageBuffer;
 import org.msgpack.core.buffer.MessageBufferOutput;
 
@@ -45,27 +37,7 @@ final class MsgpackSerializer implements Serializer {
 
     @Override
     public Object decode(ByteBuffer frame, ValueMapper mapper) {
-        ByteBuffer in = frame.slice();
-        if (in.isDirect()) {
-            // msgpack-java reads direct memory only with module access we do not ask users to grant
-            ByteBuffer heap = ByteBuffer.allocate(in.remaining());
-            heap.put(in.duplicate()).flip();
-            in = heap;
-        }
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(in)) {
-            if (!unpacker.hasNext()) {
-                throw new WireFormatException("empty msgpack frame");
-            }
-            Reader reader = new Reader(unpacker, in.remaining(), mapper, limits);
-            Object value = reader.read(0, false);
-            if (unpacker.hasNext()) {
-                throw new WireFormatException("msgpack frame has " + (in.remaining() - unpacker.getTotalReadBytes())
-                        + " bytes after its value");
-            }
-            return value;
-        } catch (IOException | MessagePackException e) {
-            throw new WireFormatException("malformed msgpack: " + e.getMessage(), e);
-        }
+        return new MsgpackReader(frame.slice(), mapper, limits).readFrame();
     }
 
     /**
@@ -218,139 +190,5 @@ final class MsgpackSerializer implements Serializer {
                 throw new WireFormatException("msgpack encoding failed: " + e.getMessage(), e);
             }
         }
-    }
-
-    private static final class Reader {
-        /** Containers grow past this as items arrive, so a header alone never reserves much memory. */
-        private static final int INITIAL_CAPACITY = 1 << 16;
-
-        private final MessageUnpacker u;
-        private final long total;
-        private final ValueMapper mapper;
-        private final DecodeLimits limits;
-        private int elements;
-
-        Reader(MessageUnpacker u, long total, ValueMapper mapper, DecodeLimits limits) {
-            this.u = u;
-            this.total = total;
-            this.mapper = mapper;
-            this.limits = limits;
-        }
-
-        private void checkLength(long declared, String what) {
-            long remaining = total - u.getTotalReadBytes();
-            if (declared > remaining) {
-                throw new WireFormatException(what + " declares " + declared + " but only " + remaining
-                        + " bytes remain in the frame");
-            }
-        }
-
-        /**
-         * Reads one value. With {@code binAsSlice}, binary data is returned as a read-only view of
-         * the frame (used for the fields of tagged values, where an array copies it once itself).
-         */
-        Object read(int depth, boolean binAsSlice) throws IOException {
-            if (++elements > limits.maxElements()) {
-                throw new WireFormatException("frame holds more than " + limits.maxElements() + " values");
-            }
-            MessageFormat f = u.getNextFormat();
-            switch (f.getValueType()) {
-                case NIL:
-                    u.unpackNil();
-                    return null;
-                case BOOLEAN:
-                    return u.unpackBoolean();
-                case INTEGER:
-                    if (f == MessageFormat.UINT64) {
-                        BigInteger b = u.unpackBigInteger();
-                        return b.bitLength() < 64 ? narrow(b.longValue()) : b;
-                    }
-                    return narrow(u.unpackLong());
-                case FLOAT:
-                    return f == MessageFormat.FLOAT32 ? (Object) u.unpackFloat() : (Object) u.unpackDouble();
-                case STRING: {
-                    int len = u.unpackRawStringHeader();
-                    checkLength(len, "string");
-                    MessageBuffer text = u.readPayloadAsReference(len);
-                    if (text.hasArray()) {
-                        return StringCache.decode(text.array(), text.arrayOffset(), len);
-                    }
-                    return new String(text.toByteArray(), StandardCharsets.UTF_8);
-                }
-                case BINARY: {
-                    int len = u.unpackBinaryHeader();
-                    checkLength(len, "binary");
-                    return binAsSlice ? u.readPayloadAsReference(len).sliceAsByteBuffer().asReadOnlyBuffer()
-                            : u.readPayload(len);
-                }
-                case ARRAY: {
-                    int n = u.unpackArrayHeader();
-                    checkLength(n, "array of " + n + " items");
-                    checkDepth(depth);
-                    checkCount(n);
-                    List<Object> list = new WireList(Math.min(n, INITIAL_CAPACITY));
-                    for (int i = 0; i < n; i++) {
-                        list.add(read(depth + 1, false));
-                    }
-                    return list;
-                }
-                case MAP:
-                    return readMap(depth);
-                default:
-                    throw new WireFormatException("msgpack " + f + " values are not part of the protocol");
-            }
-        }
-
-        /** Fails before allocating a container whose items alone would exceed the element limit. */
-        private void checkCount(long items) {
-            if (items > (long) limits.maxElements() - elements) {
-                throw new WireFormatException("frame holds more than " + limits.maxElements() + " values (a container "
-                        + "declares " + items + " more)");
-            }
-        }
-
-        private void checkDepth(int depth) {
-            if (depth >= limits.maxDepth()) {
-                throw new WireFormatException("value nested deeper than " + limits.maxDepth() + " levels");
-            }
-        }
-
-        private Object readMap(int depth) throws IOException {
-            int n = u.unpackMapHeader();
-            checkLength(2L * n, "map of " + n + " entries");
-            checkDepth(depth);
-            checkCount(2L * n);
-            Map<Object, Object> map = new WireMap(Math.max(4, Math.min(n, INITIAL_CAPACITY) * 4 / 3 + 1));
-            if (n == 0) {
-                return map;
-            }
-            Object firstKey = read(depth + 1, false);
-            if (TaggedValues.TYPE_KEY.equals(firstKey)) {
-                Object tag = read(depth + 1, false);
-                Map<String, Object> fields = new LinkedHashMap<>();
-                for (int i = 1; i < n; i++) {
-                    Object key = read(depth + 1, false);
-                    fields.put(String.valueOf(key), read(depth + 1, true));
-                }
-                return TaggedValues.decode(tag, fields, mapper);
-            }
-            map.put(firstKey, read(depth + 1, false));
-            for (int i = 1; i < n; i++) {
-                Object key = read(depth + 1, false);
-                map.put(key, read(depth + 1, false));
-            }
-            if (map.containsKey(TaggedValues.TYPE_KEY)) {
-                Object tag = map.remove(TaggedValues.TYPE_KEY);
-                Map<String, Object> fields = new LinkedHashMap<>();
-                map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-                return TaggedValues.decode(tag, fields, mapper);
-            }
-            return map;
-        }
-    }
-
-    /** Integers arrive as Integer when they fit, else Long. */
-    static Object narrow(long v) {
-        return v == (int) v ? (Object) (int) v : (Object) v;
     }
 }
