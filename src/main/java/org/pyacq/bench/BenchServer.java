@@ -3,6 +3,9 @@ package org.pyacq.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import org.pyacq.log.ConsoleColor;
+import org.pyacq.log.LogSetup;
+import org.pyacq.log.PythonLevels;
 import org.pyacq.rpc.RpcServer;
 
 /**
@@ -27,6 +30,8 @@ public final class BenchServer {
         // stdout carries the address line and nothing else: whatever else writes to it (logging) goes to stderr
         PrintStream addressOut = System.out;
         System.setOut(System.err);
+        // warnings only: the server's start and stop at debug level are not part of the report
+        LogSetup.configureShortCommandConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
         // RMI stubs carry this host name; it must be set before RMI exports anything
         System.setProperty("java.rmi.server.hostname", "127.0.0.1");
         BenchService service = new BenchService();

@@ -52,8 +52,9 @@ public final class StartupBench implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         double bare = median(time(() -> run(List.of(java, "-cp", cp, Hello.class.getName())), runs));
-        SpawnOptions plain = SpawnOptions.builder("startup-bench").classDataSharing(false).build();
-        SpawnOptions shared = SpawnOptions.builder("startup-bench").build();
+        // warnings only: each child's start-up line at info level is not part of the report
+        SpawnOptions plain = SpawnOptions.builder("startup-bench").classDataSharing(false).logLevel(30).build();
+        SpawnOptions shared = SpawnOptions.builder("startup-bench").logLevel(30).build();
         trainArchive(shared);
         double spawnPlain = median(time(() -> spawnAndPing(plain), runs));
         double spawnShared = median(time(() -> spawnAndPing(shared), runs));
