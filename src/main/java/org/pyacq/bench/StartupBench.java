@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.pyacq.spawn.ProcessSpawner;
 import org.pyacq.spawn.SpawnOptions;
 import org.pyacq.spawn.SpawnedProcess;
+import org.pyacq.spawn.WarmSpareAccess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Times, as medians over --runs runs: a bare JVM that prints and exits; spawning a child process "
                     + "until it answers its first ping, without and with its class-data sharing archive "
-                    + "(trained first); and, with --command, a command line of your own. Needs no daemon.",
+                    + "(trained first), and taking a warm spare (each one given time to warm up first); and, "
+                    + "with --command, a command line of your own. Needs no daemon.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -58,11 +60,13 @@ public final class StartupBench implements Callable<Integer> {
         trainArchive(shared);
         double spawnPlain = median(time(() -> spawnAndPing(plain), runs));
         double spawnShared = median(time(() -> spawnAndPing(shared), runs));
+        double spawnWarm = median(timeWarm(shared.toBuilder().warmSpare(true).build(), runs));
         out.printf("start-up, median of %d runs each (ms), this machine: %d CPUs, Java %s%n", runs,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.printf("  bare JVM (java -cp ... Hello)                 %7.1f%n", bare);
         out.printf("  spawn to first ping, no CDS archive           %7.1f   (%.2fx bare)%n", spawnPlain, spawnPlain / bare);
         out.printf("  spawn to first ping, with CDS archive         %7.1f   (%.2fx bare)%n", spawnShared, spawnShared / bare);
+        out.printf("  spawn to first ping, warm spare (with CDS)    %7.1f   (%.2fx bare)%n", spawnWarm, spawnWarm / bare);
         if (command != null && !command.isEmpty()) {
             run(command);
             double cmd = median(time(() -> run(command), runs));
@@ -85,6 +89,29 @@ public final class StartupBench implements Callable<Integer> {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         return ms;
+    }
+
+    /**
+     * Spawns that take a warm spare: one spawn first (it starts the spare), then each timed spawn
+     * after its spare has finished warming up (the wait is not timed: it is the idle time between
+     * two starts that the spare fills).
+     */
+    private static double[] timeWarm(SpawnOptions options, int n) throws Exception {
+        try {
+            spawnAndPing(options);
+            double[] ms = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (!WarmSpareAccess.awaitReadySpare(options, Duration.ofSeconds(60))) {
+                    throw new BenchException("no warm spare was ready within 60 s");
+                }
+                long t0 = System.nanoTime();
+                spawnAndPing(options);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            return ms;
+        } finally {
+            ProcessSpawner.discardSpares();
+        }
     }
 
     private static double median(double[] v) {

@@ -46,12 +46,13 @@ public record ChildSpec(String name, List<String> jvmOptions, List<String> class
 
     /**
      * Spawn options for this child, sending logs to {@code logAddress}, limiting its callers by
-     * {@code accessPolicy} (null: no limit).
+     * {@code accessPolicy} (null: no limit), starting from a warm spare if {@code warmSpare}.
      */
-    SpawnOptions toSpawnOptions(String logAddress, PackageAccessPolicy accessPolicy) {
+    SpawnOptions toSpawnOptions(String logAddress, PackageAccessPolicy accessPolicy, boolean warmSpare) {
         SpawnOptions.Builder b = SpawnOptions.builder(name).jvmOptions(jvmOptions).logAddress(logAddress)
                 .logLevel(logLevel).startupTimeout(startupTimeout).bindAddress(bindAddress)
-                .startupClass(startupClass).workingDirectory(workingDirectory).accessPolicy(accessPolicy);
+                .startupClass(startupClass).workingDirectory(workingDirectory).accessPolicy(accessPolicy)
+                .warmSpare(warmSpare);
         if (!classPath.isEmpty()) {
             b.extraClassPath(classPath.toArray(String[]::new));
         }
@@ -84,7 +85,7 @@ public record ChildSpec(String name, List<String> jvmOptions, List<String> class
                 m.get("bind") == null ? "tcp://127.0.0.1:*" : m.get("bind").toString(),
                 m.get("restart") == null ? RestartPolicy.NO : RestartPolicy.parse(m.get("restart").toString()),
                 m.get("max_restarts") == null ? 5 : integer(m.get("max_restarts"), "max_restarts"));
-        spec.toSpawnOptions(null, null);
+        spec.toSpawnOptions(null, null, false);
         return spec;
     }
 

@@ -14,6 +14,7 @@ import org.pyacq.rpc.RpcServer;
 import org.pyacq.transport.KeyFileException;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.transport.UserKeys;
+import org.pyacq.spawn.ProcessSpawner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,6 +205,7 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         log.info("pyacqd shutting down: stopping {} process(es)", supervisor.all().size());
         supervisor.close();
+        ProcessSpawner.discardSpares();
         server.close();
         logs.close();
         RuntimeFile.delete(config.runtimeDir());

@@ -33,15 +33,17 @@ import org.pyacq.rpc.invoke.PackageAccessPolicy;
  * @param insecure plain sockets without authentication (to talk to stock Python pyacq); off by default
  * @param allowInsecureRemote with {@code insecure}, also allow binding addresses other machines can reach
  * @param accessPolicy what remote callers of the children may import or reach, or null for everything
+ * @param warmSpares whether children start from warm spare JVMs (see {@code SpawnOptions.Builder.warmSpare})
  */
 public record DaemonConfig(Path runtimeDir, String address, String logAddress, String logFeedAddress, int logLevel,
         int logHistory, Duration stopGrace, Duration restartBackoff, Duration restartBackoffMax,
-        List<ChildSpec> children, boolean insecure, boolean allowInsecureRemote, PackageAccessPolicy accessPolicy) {
+        List<ChildSpec> children, boolean insecure, boolean allowInsecureRemote, PackageAccessPolicy accessPolicy,
+        boolean warmSpares) {
 
     /** Settings the configuration file may hold (besides {@code child.NAME.KEY}). */
     public static final Set<String> KEYS = Set.of("runtime_dir", "address", "log_address", "log_feed_address",
             "log_level", "log_history", "stop_grace", "restart_backoff", "restart_backoff_max", "insecure",
-            "allow_insecure_remote", "access_allow", "access_deny");
+            "allow_insecure_remote", "access_allow", "access_deny", "warm_spares");
 
     public DaemonConfig {
         children = List.copyOf(children);
@@ -143,15 +145,16 @@ public record DaemonConfig(Path runtimeDir, String address, String logAddress, S
                 seconds(s, "restart_backoff", 1),
                 seconds(s, "restart_backoff_max", 60),
                 specs,
-                bool(s, "insecure"),
-                bool(s, "allow_insecure_remote"),
-                accessPolicy(s));
+                bool(s, "insecure", false),
+                bool(s, "allow_insecure_remote", false),
+                accessPolicy(s),
+                bool(s, "warm_spares", true));
     }
 
-    private static boolean bool(Map<String, String> s, String key) {
+    private static boolean bool(Map<String, String> s, String key, boolean def) {
         String v = s.get(key);
         if (v == null || v.isBlank()) {
-            return false;
+            return def;
         }
         switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true": case "yes": case "on": case "1":

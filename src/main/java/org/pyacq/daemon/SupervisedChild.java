@@ -68,7 +68,7 @@ final class SupervisedChild {
             stopRequested = false;
         }
         try {
-            SpawnedProcess p = ProcessSpawner.spawn(spec.toSpawnOptions(logAddress, config.accessPolicy()));
+            SpawnedProcess p = ProcessSpawner.spawn(spec.toSpawnOptions(logAddress, config.accessPolicy(), config.warmSpares()));
             synchronized (this) {
                 process = p;
                 startedAt = Instant.now();

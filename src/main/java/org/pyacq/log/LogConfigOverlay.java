@@ -45,6 +45,32 @@ final class LogConfigOverlay {
         return List.copyOf(errors.problems);
     }
 
+    /** A small configuration in the shape of conf/logback.xml, for {@link #warmUp()}. */
+    private static final String WARM_UP_XML = "<configuration><logger name=\"org.zeromq\" level=\"WARN\"/>"
+            + "<condition class=\"ch.qos.logback.core.boolex.PropertyEqualityCondition\"><key>pyacq.role</key>"
+            + "<value>daemon</value></condition><if><then><logger name=\"pyacq\" level=\"INFO\"/></then></if>"
+            + "</configuration>";
+
+    /**
+     * Loads and runs the file-configuration code on a throwaway context, from a built-in text: no
+     * file is read and nothing else is touched, so that a later {@link #apply} starts warm.
+     */
+    static void warmUp() {
+        LoggerContext scratch = new LoggerContext();
+        scratch.setName("pyacq-warm-up");
+        scratch.putProperty(LogSetup.ROLE_PROPERTY, LogSetup.ROLE_CHILD);
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(scratch);
+            configurator.doConfigure(new java.io.ByteArrayInputStream(
+                    WARM_UP_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (JoranException | RuntimeException e) {
+            // only a warm-up: the real file is applied (and its errors reported) later
+        } finally {
+            scratch.stop();
+        }
+    }
+
     /** Keeps the error statuses logback reports while the file is applied. */
     private static final class ErrorCollector implements StatusListener {
         private static final int MAX_PROBLEMS = 5;

@@ -72,6 +72,24 @@ public final class LogSetup {
         }
     }
 
+    /**
+     * Prepares a warm spare process (one that does not know yet which child it will be): sets up
+     * the child logging base, on stderr at error level (a spare has nothing to say), and runs the
+     * configuration-file code once on a throwaway context, so that {@link #configureChild} later
+     * costs little. Applies no user file and creates no file. When the user configures logging
+     * entirely ({@code -Dlogback.configurationFile}), does nothing: logback starts with the child.
+     */
+    public static void warmUpChild() {
+        LogConfigSource source = LogConfigSource.ofThisProcess();
+        if (source.userOwnsConfiguration()) {
+            return;
+        }
+        configureChild(boundContext(), LogConfigSource.none(), null, 40, null);
+        if (source.overlayFile().isPresent()) {
+            LogConfigOverlay.warmUp();
+        }
+    }
+
     private static Void childBase(LoggerContext context, String logAddress, int pythonLevel) {
         context.reset();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -31,22 +31,45 @@ import org.zeromq.ZMQ;
  * is gone, however it died.
  *
  * <p>Usage (by {@link ProcessSpawner}): {@code java -cp ... org.pyacq.spawn.Bootstrap NAME}
+ *
+ * <p>With {@value #SPARE_ARGUMENT} in place of the name, the process is a warm spare: it first loads
+ * and runs what a child needs ({@link SpareWarmup}), then waits for its configuration, which names
+ * it. A spare whose stdin ends before any configuration (its parent discarded it, or died) exits
+ * with code 0 and prints nothing.
  */
 public final class Bootstrap {
+    /** The name argument of a warm spare: not a valid process name, so no child can be mistaken for one. */
+    static final String SPARE_ARGUMENT = "pyacq:spare";
     private static final long REPORT_INTERVAL_MS = 10;
 
     private Bootstrap() {
     }
 
     public static void main(String[] args) {
-        String name = args.length > 0 ? args[args.length - 1] : null;
+        String argument = args.length > 0 ? args[args.length - 1] : null;
+        boolean spare = SPARE_ARGUMENT.equals(argument);
+        if (spare) {
+            warmUp();
+        }
         BootstrapConfig config;
         try {
             config = BootstrapConfig.read(System.in);
+        } catch (BootstrapConfig.MissingConfigException e) {
+            if (spare) {
+                System.exit(0);   // discarded, or the parent is gone: nothing went wrong
+            }
+            System.err.println("pyacq bootstrap: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (IOException e) {
             System.err.println("pyacq bootstrap: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        String name = config.name() != null ? config.name() : spare ? null : argument;
+        if (spare && name == null) {
+            System.err.println("pyacq bootstrap: the configuration of a warm spare must have a 'name'");
+            System.exit(2);
         }
         if (config.security() != null) {
             DefaultSecurity.set(config.security());   // before logging starts: the log sender uses it
@@ -89,6 +112,15 @@ public final class Bootstrap {
         server.run();
         log.info("process {} closed its server; exiting", ProcessIdentity.processName());
         System.exit(0);
+    }
+
+    /** Runs the spare's warm-up; a failure there is left for the real start-up to meet and report. */
+    private static void warmUp() {
+        try {
+            SpareWarmup.run();
+        } catch (RuntimeException | LinkageError e) {
+            // nothing to print: a spare is silent until it is a child
+        }
     }
 
     /** Sends the status every 10 ms until the parent answers (it may miss early messages). */

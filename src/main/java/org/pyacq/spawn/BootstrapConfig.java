@@ -19,15 +19,17 @@ import org.pyacq.wire.WireFormatException;
  * The JSON the parent writes to a child's stdin (PROTOCOL.md section 7): {@code class_name},
  * {@code args.address}, {@code bootstrap_addr}, {@code loglevel}, {@code logaddr}, {@code qt};
  * and extensions a Python child never sees: {@code lifeline} (exit when stdin closes),
+ * {@code name} (the child's process name, which a warm spare learns only here),
  * {@code startup_class}, {@code report_timeout} (seconds to keep reporting the address),
  * {@code security} (the child's key pair and the client keys it accepts, or plain mode: secrets
  * travel only here, never on the command line or in the environment) and {@code access_policy}
  * (allow and deny prefixes).
  *
+ * @param name the child's process name, or null (a Python parent does not send it: the command line has it)
  * @param security the child's socket security, or null for its user's default
  * @param accessPolicy what remote callers of the child may reach, or null for everything
  */
-record BootstrapConfig(String address, String bootstrapAddress, int logLevel, String logAddress, boolean lifeline,
+record BootstrapConfig(String name, String address, String bootstrapAddress, int logLevel, String logAddress, boolean lifeline,
         String startupClass, long reportTimeoutMillis, TransportSecurity security, PackageAccessPolicy accessPolicy) {
 
     /** How long a child keeps reporting its status when the parent does not say (pyacq's 10 s). */
@@ -44,6 +46,9 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
         m.put("logaddr", logAddress);
         m.put("qt", false);
         m.put("lifeline", lifeline);
+        if (name != null) {
+            m.put("name", name);
+        }
         if (startupClass != null) {
             m.put("startup_class", startupClass);
         }
@@ -74,6 +79,10 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
             }
             buf.write(b);
         }
+        if (buf.size() == 0 && b == -1) {
+            throw new MissingConfigException("no bootstrap configuration on stdin: this program is started by a"
+                    + " process spawner, which writes its JSON configuration there");
+        }
         if (buf.size() == 0) {
             throw new IOException("no bootstrap configuration on stdin: this program is started by a process spawner,"
                     + " which writes its JSON configuration there");
@@ -90,6 +99,7 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
         Object args = m.get("args");
         Object address = args instanceof Map<?, ?> a ? a.get("address") : null;
         return new BootstrapConfig(
+                text(m, "name", false),
                 address instanceof String s ? s : "tcp://127.0.0.1:*",
                 text(m, "bootstrap_addr", true),
                 m.get("loglevel") instanceof Number n ? n.intValue() : 20,
@@ -143,6 +153,15 @@ record BootstrapConfig(String address, String bootstrapAddress, int logLevel, St
             return null;
         }
         throw new IOException("bootstrap configuration: '" + key + "' must be text, got " + v);
+    }
+
+    /** Stdin ended before any configuration came: the parent went away (or nobody spawned us). */
+    static final class MissingConfigException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MissingConfigException(String message) {
+            super(message);
+        }
     }
 
     static String utf8(byte[] b) {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.log.LineForwarder;
@@ -46,9 +47,17 @@ import org.zeromq.ZMQ;
  * info, stderr at warning) under the logger {@code pyacq.child.NAME}. The child applies the same
  * logback file on top of its logging setup as this process ({@code -Dpyacq.logConfig}, see
  * {@link LogConfigSource}), unless its own JVM options or environment choose one.
+ *
+ * <p>With {@link SpawnOptions.Builder#warmSpare} a spawn takes a warm spare JVM started after the
+ * previous spawn with the same command line, environment and working directory (it has loaded and
+ * run the child's start-up code already), writes it the configuration with the child's name, and
+ * goes on with the same handshake, timeout and error reports as for a new JVM; then it starts a
+ * spare for next time. Without a live matching spare it starts a new JVM, as without the option.
  */
 public final class ProcessSpawner {
     private static final Logger log = LoggerFactory.getLogger(ProcessSpawner.class);
+    /** This process's idle warm spares: a process has one pool, shared by all its spawns. */
+    private static final WarmSpares SPARES = new WarmSpares();
 
     private ProcessSpawner() {
     }
@@ -77,21 +86,13 @@ public final class ProcessSpawner {
             SocketWaiter waiter = new SocketWaiter(pair);
             String bootstrapAddress = Sockets.endpoint(pair);
             List<String> command = command(options);
-            ProcessBuilder pb = new ProcessBuilder(command);
-            pb.environment().putAll(options.environment());
-            if (options.workingDirectory() != null) {
-                pb.directory(options.workingDirectory().toFile());
-            }
-            try {
-                process = pb.start();
-            } catch (IOException e) {
-                throw new SpawnException(options.name(), "cannot start process '" + options.name() + "' with "
-                        + options.javaExecutable() + ": " + e.getMessage(), e);
-            }
+            byte[] config = new BootstrapConfig(options.name(), options.bindAddress(), bootstrapAddress,
+                    options.logLevel(), options.logAddress(), true, options.startupClass(),
+                    options.startupTimeout().toMillis(), security, options.accessPolicy()).toJsonLine();
+            process = startChild(options, command, config);
             Logger childLog = LoggerFactory.getLogger("pyacq.child." + options.name());
             out = LineForwarder.start(options.name(), LineForwarder.Stream.STDOUT, process.getInputStream(), childLog, 40);
             err = LineForwarder.start(options.name(), LineForwarder.Stream.STDERR, process.getErrorStream(), childLog, 40);
-            sendConfig(process, options, bootstrapAddress, security);
             process.onExit().thenRun(waiter::wakeup);
             String address = awaitAddress(options, process, pair, waiter, err);
             waiter.close();
@@ -107,6 +108,9 @@ public final class ProcessSpawner {
             }
             log.debug("spawned {} (pid {}) at {} in {} ms", options.name(), process.pid(), address,
                     (System.nanoTime() - started) / 1_000_000);
+            if (options.warmSpare()) {
+                SPARES.replenish(options);
+            }
             return handle;
         } catch (RuntimeException e) {
             if (process != null && process.isAlive()) {
@@ -132,19 +136,65 @@ public final class ProcessSpawner {
         return cmd;
     }
 
-    private static void sendConfig(Process process, SpawnOptions options, String bootstrapAddress,
-            TransportSecurity security) {
-        BootstrapConfig config = new BootstrapConfig(options.bindAddress(), bootstrapAddress, options.logLevel(),
-                options.logAddress(), true, options.startupClass(), options.startupTimeout().toMillis(), security,
-                options.accessPolicy());
+    /**
+     * The child's process with its configuration written: a matching warm spare if there is one
+     * alive, else a new JVM.
+     */
+    private static Process startChild(SpawnOptions options, List<String> command, byte[] config) {
+        if (options.warmSpare()) {
+            Process spare = SPARES.take(WarmSpares.Key.of(command, options));
+            if (spare != null) {
+                if (writeConfig(spare, options, config)) {
+                    log.debug("{} starts from warm spare pid {}", options.name(), spare.pid());
+                    return spare;
+                }
+                spare.destroyForcibly();   // it died since it was taken: start cold
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(options.environment());
+        if (options.workingDirectory() != null) {
+            pb.directory(options.workingDirectory().toFile());
+        }
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new SpawnException(options.name(), "cannot start process '" + options.name() + "' with "
+                    + options.javaExecutable() + ": " + e.getMessage(), e);
+        }
+        writeConfig(process, options, config);   // if it died at once, awaitAddress reports it with its stderr
+        return process;
+    }
+
+    private static boolean writeConfig(Process process, SpawnOptions options, byte[] config) {
         OutputStream stdin = process.getOutputStream();
         try {
-            stdin.write(config.toJsonLine());
+            stdin.write(config);
             stdin.flush();
+            return true;
         } catch (IOException e) {
-            // the child died at once; awaitAddress reports it with its stderr
             log.debug("could not write the configuration of {}: {}", options.name(), e.toString());
+            return false;
         }
+    }
+
+    /**
+     * Kills this process's idle warm spares (see {@link SpawnOptions.Builder#warmSpare}), and any
+     * being started, and waits until they have exited. Later spawns with warm spares start new ones.
+     */
+    public static void discardSpares() {
+        SPARES.discardAll();
+    }
+
+    /** The pid of the idle warm spare that a spawn with {@code options} would take, if any (for tests). */
+    static OptionalLong idleSparePid(SpawnOptions options) {
+        return SPARES.idlePid(WarmSpares.Key.of(command(options), options));
+    }
+
+    /** The pids of this process's idle warm spares (for tests and the start-up benchmark). */
+    static List<Long> idleSparePids() {
+        return SPARES.idlePids();
     }
 
     private static String awaitAddress(SpawnOptions options, Process process, ZMQ.Socket pair, SocketWaiter waiter,

@@ -39,11 +39,13 @@ import org.pyacq.transport.Endpoints;
  *     {@code public static void onStart(org.pyacq.rpc.RpcServer)} runs if present), or null
  * @param classDataSharing whether to use a class-data sharing archive for faster starts
  * @param accessPolicy what remote callers of the child may import or reach, or null for everything
+ * @param warmSpare whether to start the child from a warm spare JVM when one matches, and to keep
+ *     one warming for the next spawn with the same command line (see {@link Builder#warmSpare})
  */
 public record SpawnOptions(String name, String bindAddress, List<String> jvmOptions, List<String> classPath,
         Map<String, String> environment, Path workingDirectory, String logAddress, int logLevel,
         Path javaExecutable, Duration startupTimeout, String startupClass, boolean classDataSharing,
-        PackageAccessPolicy accessPolicy) {
+        PackageAccessPolicy accessPolicy, boolean warmSpare) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}");
 
@@ -65,6 +67,7 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
         b.startupClass = startupClass;
         b.classDataSharing = classDataSharing;
         b.accessPolicy = accessPolicy;
+        b.warmSpare = warmSpare;
         return b;
     }
 
@@ -83,6 +86,7 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
         private String startupClass;
         private boolean classDataSharing = true;
         private PackageAccessPolicy accessPolicy;
+        private boolean warmSpare;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -168,6 +172,20 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
             return this;
         }
 
+        /**
+         * Faster starts from warm spares (default off). After such a spawn the spawner starts, in the
+         * background, one spare JVM with the same command line, environment and working directory,
+         * which loads and initializes what a child needs and then waits for its configuration; the
+         * next spawn with these options (whatever its name) takes it instead of starting a JVM.
+         * At most one idle spare per command line and two in the process; {@link
+         * ProcessSpawner#discardSpares()} kills them, and they exit by themselves when this process
+         * dies. A spare costs an idle JVM's memory until it is used.
+         */
+        public Builder warmSpare(boolean enabled) {
+            this.warmSpare = enabled;
+            return this;
+        }
+
         public SpawnOptions build() {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("process name '" + name + "' is not allowed: use 1 to 64 letters, "
@@ -200,7 +218,7 @@ public record SpawnOptions(String name, String bindAddress, List<String> jvmOpti
             return new SpawnOptions(name, bindAddress, List.copyOf(jvmOptions),
                     classPath != null ? classPath : defaultClassPath(), Map.copyOf(nonNullValues(environment)),
                     workingDirectory, logAddress, logLevel, java, startupTimeout, startupClass, classDataSharing,
-                    accessPolicy);
+                    accessPolicy, warmSpare);
         }
 
         private static Map<String, String> nonNullValues(Map<String, String> env) {

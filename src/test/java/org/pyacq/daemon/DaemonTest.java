@@ -196,6 +196,42 @@ class DaemonTest {
         assertFalse(Files.exists(RuntimeFile.pathIn(runtimeDir)));
     }
 
+    /**
+     * Pids of this JVM's child processes started as warm spares, but for {@code taken} (a spare keeps
+     * its command line once it is a child).
+     */
+    private static List<Long> spares(long... taken) {
+        List<Long> children = java.util.Arrays.stream(taken).boxed().toList();
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().arguments().map(a -> List.of(a).contains("pyacq:spare")).orElse(false))
+                .map(ProcessHandle::pid).filter(pid -> !children.contains(pid)).toList();
+    }
+
+    @Test
+    void childrenStartFromWarmSparesAndCloseLeavesNoSpareAlive() throws Exception {
+        control.invoke("spawn", Map.of("name", "s1"));
+        await("a warm spare is started", () -> spares().size() == 1);
+        long spare = spares().get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s2 = (Map<String, Object>) control.invoke("spawn", Map.of("name", "s2"));
+        assertEquals(spare, ((Number) s2.get("pid")).longValue(), "s2 runs in the spare");
+        assertEquals("s2", RpcClient.connect((String) s2.get("address")).self().invoke("name"));
+        await("a new spare is started", () -> spares(spare).size() == 1);
+        long next = spares(spare).get(0);
+        daemon.close();
+        ProcessHandle.of(next).ifPresent(h -> h.onExit().join());
+        ProcessHandle.of(spare).ifPresent(h -> h.onExit().join());
+        assertEquals(List.of(), spares());
+    }
+
+    @Test
+    void warmSparesAreOnByDefaultAndCanBeTurnedOff() {
+        assertTrue(DaemonConfig.defaults().warmSpares());
+        assertFalse(DaemonConfig.load(null, Map.of("warm_spares", "false")).warmSpares());
+        assertFalse(DaemonConfig.load(null, DaemonConfig.fromEnvironment(Map.of("PYACQD_WARM_SPARES", "off")))
+                .warmSpares());
+    }
+
     private void crash(String name, int code) {
         String address = (String) control.invoke("address", name);
         RpcClient c = RpcClient.open(address, ClientOptions.defaults());

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -103,30 +100,7 @@ class ProcessSpawnerTest {
 
     @Test
     void aChildExitsSoonAfterItsParentIsKilled() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(SpawnOptions.currentJava().toString(), "-cp",
-                System.getProperty("java.class.path"), OrphanParent.class.getName()));
-        Process parent = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        long childPid = -1;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("CHILD ")) {
-                    childPid = Long.parseLong(line.substring(6).trim());
-                    break;
-                }
-            }
-            assertTrue(childPid > 0, "the parent never reported its child");
-            ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
-            assertTrue(child.isAlive());
-            parent.destroyForcibly();
-            child.onExit().get(30, TimeUnit.SECONDS);
-            assertFalse(child.isAlive());
-        } finally {
-            parent.destroyForcibly();
-            if (childPid > 0) {
-                ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
+        ParentDeath.assertOrphanExits(OrphanParent.class, "CHILD");
     }
 
     @Test
