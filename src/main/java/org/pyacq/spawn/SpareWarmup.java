@@ -12,16 +12,24 @@ import org.pyacq.rpc.invoke.Invoker;
 import org.pyacq.rpc.invoke.PackageAccessPolicy;
 import org.pyacq.transport.CurveSecurity;
 import org.pyacq.transport.KeyPair;
+import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 /**
  * What a warm spare does before it knows which child it will be: loads and runs, once, the code a
  * child runs between reading its configuration and answering its first ping (logging setup, JSON
  * and key checks, the RPC server and invoker, msgpack, CURVE crypto), and loads the JeroMQ classes
- * its sockets will use. Opens no socket, binds nothing, reads no key file and prints nothing: every
- * object it makes is thrown away.
+ * its sockets will use. Then it sends one message through two loopback socket pairs, for the
+ * engine code of a bind, a connection, a CURVE handshake and a message: a plain pair on the
+ * process's shared context (which stays started for the child) and a CURVE pair with throwaway
+ * keys on a scratch context that is destroyed at once. Those sockets live for milliseconds on
+ * ephemeral loopback ports, and what they receive is discarded unread. It reads no key file and
+ * prints nothing: every other object it makes is thrown away too.
  */
 final class SpareWarmup {
     /** JeroMQ classes a child's bind, handshake and first request load; initialized, not used. */
@@ -42,6 +50,9 @@ final class SpareWarmup {
             "org.pyacq.transport.HandshakeWatch", "org.pyacq.transport.ServerHandshakeWatch",
             "org.pyacq.log.PyacqLogAppender", "org.pyacq.log.RecordSender");
 
+    /** How long a warm-up socket waits for its one message (normally milliseconds). */
+    private static final int WARM_UP_RECEIVE_MILLIS = 2000;
+
     private SpareWarmup() {
     }
 
@@ -51,6 +62,48 @@ final class SpareWarmup {
         configuration(security);
         rpc();
         loadClasses();
+        plainPair();
+        curvePair();
+    }
+
+    /** Starts the shared context (I/O and reaper threads) and sends a message through our plain sockets. */
+    private static void plainPair() {
+        TransportSecurity plain = TransportSecurity.plain(false);
+        ZMQ.Socket router = Sockets.bindRouter("tcp://127.0.0.1:*", plain);
+        try {
+            ZMQ.Socket dealer = Sockets.connect(SocketType.DEALER, Sockets.endpoint(router), plain, 0);
+            try {
+                dealer.send("pyacq warm-up");
+                router.setReceiveTimeOut(WARM_UP_RECEIVE_MILLIS);
+                router.recv();
+            } finally {
+                dealer.close();
+            }
+        } finally {
+            router.close();
+        }
+    }
+
+    /** A CURVE handshake and a message on a scratch context, with throwaway keys (no ZAP handler there). */
+    private static void curvePair() {
+        KeyPair server = KeyPair.generate();
+        KeyPair client = KeyPair.generate();
+        try (ZContext scratch = new ZContext(1)) {
+            ZMQ.Socket router = scratch.createSocket(SocketType.ROUTER);
+            router.setLinger(0);
+            router.setCurveServer(true);
+            router.setCurveSecretKey(ZMQ.Curve.z85Decode(server.secretKey()));
+            int port = router.bindToRandomPort("tcp://127.0.0.1");
+            ZMQ.Socket dealer = scratch.createSocket(SocketType.DEALER);
+            dealer.setLinger(0);
+            dealer.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey()));
+            dealer.setCurvePublicKey(ZMQ.Curve.z85Decode(client.publicKey()));
+            dealer.setCurveSecretKey(ZMQ.Curve.z85Decode(client.secretKey()));
+            dealer.connect("tcp://127.0.0.1:" + port);
+            dealer.send("pyacq warm-up");
+            router.setReceiveTimeOut(WARM_UP_RECEIVE_MILLIS);
+            router.recv();
+        }
     }
 
     /** Key generation and checks, and the box operations of a CURVE handshake, on throwaway keys. */
