@@ -30,6 +30,8 @@ public final class Sockets {
      * more, small enough that a peer cannot make us allocate without bound. A peer that sends a
      * bigger message is disconnected before anything is allocated for it.
      */
+    /** Handshake interval of a bound PAIR socket (the bootstrap channel), longer than a connecting one's. */
+    static final Duration PAIR_BIND_HANDSHAKE = Duration.ofSeconds(2);
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 512L << 20;
     /** The limit on messages of sockets that only carry small control messages (bootstrap status, subscriptions). */
     public static final long CONTROL_MAX_MESSAGE_BYTES = 64L << 10;
@@ -139,6 +141,11 @@ public final class Sockets {
             s.setSndHWM(0);
             s.setRcvHWM(0);
             s.setMaxMsgSize(maxMessageBytes);
+            if (type == SocketType.PAIR) {
+                // a PAIR takes one peer: a connection whose handshake stalls must not hold it for the
+                // default 30 s while the peer re-dials (its own interval is shorter)
+                s.setHandshakeIvl((int) PAIR_BIND_HANDSHAKE.toMillis());
+            }
             if (type == SocketType.ROUTER) {
                 s.setMsgAllocator(ReceiveBuffers.INSTANCE);
                 // a client that redials (after a stalled handshake) keeps its identity: route to the new connection
