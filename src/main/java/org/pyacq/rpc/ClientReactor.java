@@ -198,12 +198,15 @@ final class ClientReactor implements Runnable {
             boolean busy = false;
             Outgoing o;
             while ((o = outbox.poll()) != null) {
+                socket.queue(o.head(), o.body());
+                busy = true;
+            }
+            if (busy) {
                 try {
-                    socket.send(o.head(), o.body());
+                    socket.flush();
                 } catch (org.pyacq.transport.TransportException e) {
                     lostConnection = true;   // the local connection broke; its calls fail below
                 }
-                busy = true;
             }
             for (int n = 0; n < 1024; n++) {
                 ByteBuffer frame = socket.receiveOne();

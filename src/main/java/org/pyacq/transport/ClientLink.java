@@ -15,6 +15,16 @@ public interface ClientLink extends Waker, AutoCloseable {
     /** Sends one request (header frames, then the body). Do not reuse the arrays or buffer. */
     void send(byte[][] head, ByteBuffer body);
 
+    /** Queues one request; it goes out with the next {@link #flush()} (or send, or read). */
+    void queue(byte[][] head, ByteBuffer body);
+
+    /**
+     * Writes what is queued, as far as the socket takes it now.
+     *
+     * @throws TransportException if the connection broke
+     */
+    void flush();
+
     /** The next reply frame if a whole one is here (never blocks), else null. */
     ByteBuffer receiveOne();
 

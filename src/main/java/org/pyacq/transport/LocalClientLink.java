@@ -37,6 +37,21 @@ final class LocalClientLink implements ClientLink {
     }
 
     @Override
+    public void queue(byte[][] head, ByteBuffer body) {
+        connection.queue(head, body);
+    }
+
+    @Override
+    public void flush() {
+        try {
+            connection.flushOrFail();
+        } catch (TransportException e) {
+            reportLost();
+            throw e;
+        }
+    }
+
+    @Override
     public ByteBuffer receiveOne() {
         if (connection.hasPendingOutput() && !connection.isLost()) {
             connection.flushQuietly();

@@ -39,6 +39,8 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
     private final String peer;
     private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();
     private final ByteBuffer[] gather = new ByteBuffer[32];
+    /** Where small frames are gathered for one write (one system call and no JDK temporary buffers). */
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(LargeFrames.THRESHOLD);
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING).flip();
     private final List<SelectionKey> keys = new ArrayList<>(2);
 
@@ -55,6 +57,8 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
     private long skipping = -1;
 
     private boolean readable = true;
+    /** The last assembly gave a message: more whole ones may wait in the staging buffer. */
+    private boolean buffered;
     private boolean writeInterest;
     private volatile boolean closed;
     private boolean eof;
@@ -167,7 +171,7 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
 
     /** True if a read may find something (the last one did not come up empty, or a wait said so). */
     public boolean mayRead() {
-        return readable || staging.hasRemaining();
+        return readable || buffered;
     }
 
     /** True once the peer closed the connection (or it broke). */
@@ -183,6 +187,12 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
      * @throws TransportException if the connection is lost
      */
     public void send(byte[][] head, ByteBuffer body) {
+        queue(head, body);
+        flushOrFail();
+    }
+
+    /** Like {@link #send} but only queues: the message goes out with the next {@link #flush()} or read. */
+    public void queue(byte[][] head, ByteBuffer body) {
         int n = head.length + 1;
         ByteBuffer header = ByteBuffer.allocate(4 + 4 * n);
         header.putInt(n);
@@ -195,7 +205,6 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
             outbox.add(ByteBuffer.wrap(f));
         }
         outbox.add(body);
-        flushOrFail();
     }
 
     /** Sends {@code identity} and {@code body} as a ROUTER would: here the identity names the connection, so only the body goes. */
@@ -203,7 +212,12 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
         send(new byte[0][], body);
     }
 
-    private void flushOrFail() {
+    /**
+     * Writes what is queued, throwing if the connection broke.
+     *
+     * @throws TransportException if the connection is lost
+     */
+    public void flushOrFail() {
         try {
             flush();
         } catch (IOException e) {
@@ -225,21 +239,10 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
      */
     public boolean flush() throws IOException {
         while (!outbox.isEmpty()) {
-            int n = 0;
-            for (ByteBuffer b : outbox) {
-                gather[n++] = b;
-                if (n == gather.length) {
-                    break;
-                }
-            }
+            int n = gatherQueued();
             long written = channel.write(gather, 0, n);
             java.util.Arrays.fill(gather, 0, n, null);
-            while (!outbox.isEmpty() && !outbox.peekFirst().hasRemaining()) {
-                ByteBuffer done = outbox.pollFirst();
-                if (done.isDirect()) {
-                    LargeFrames.release(done);
-                }
-            }
+            consume(written);
             if (written == 0) {
                 setWriteInterest(true);
                 return false;
@@ -247,6 +250,61 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
         }
         setWriteInterest(false);
         return true;
+    }
+
+    /** Fills {@link #gather} from the queue: small buffers copied together into the scratch buffer, large ones as they are. */
+    private int gatherQueued() {
+        scratch.clear();
+        int n = 0;
+        int runStart = -1;
+        for (ByteBuffer b : outbox) {
+            if (n >= gather.length - 1) {
+                break;
+            }
+            int size = b.remaining();
+            if (size <= scratch.remaining() && !(b.isDirect() && size >= 16 * 1024)) {
+                if (runStart < 0) {
+                    runStart = scratch.position();
+                }
+                scratch.put(b.duplicate());
+            } else {
+                if (runStart >= 0) {
+                    gather[n++] = scratch.slice(runStart, scratch.position() - runStart);
+                    runStart = -1;
+                }
+                gather[n++] = b.duplicate();   // the write moves the copy; consume() moves the original
+                if (!b.isDirect()) {
+                    break;   // a large heap buffer: the JDK copies it into a temporary buffer; let it go alone
+                }
+            }
+        }
+        if (runStart >= 0) {
+            gather[n++] = scratch.slice(runStart, scratch.position() - runStart);
+        }
+        return n;
+    }
+
+    /** Advances the queued buffers past {@code written} bytes, releasing those done. */
+    private void consume(long written) {
+        long left = written;
+        while (left > 0 && !outbox.isEmpty()) {
+            ByteBuffer b = outbox.peekFirst();
+            int k = (int) Math.min(b.remaining(), left);
+            b.position(b.position() + k);
+            left -= k;
+            if (!b.hasRemaining()) {
+                outbox.pollFirst();
+                if (b.isDirect()) {
+                    LargeFrames.release(b);
+                }
+            }
+        }
+        while (!outbox.isEmpty() && !outbox.peekFirst().hasRemaining()) {
+            ByteBuffer done = outbox.pollFirst();
+            if (done.isDirect()) {
+                LargeFrames.release(done);
+            }
+        }
     }
 
     /** Like {@link #flush()}, but a broken connection only marks it lost. */
@@ -286,8 +344,12 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
         }
         while (true) {
             Frames.Received m = assemble(maxFrames);
+            buffered = m != null;
             if (m != null) {
                 return m;
+            }
+            if (!outbox.isEmpty() && !writeBroken) {
+                flushQuietly();   // before waiting for more input, let out what was queued
             }
             if (!readable) {
                 return null;

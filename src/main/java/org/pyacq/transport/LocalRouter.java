@@ -46,6 +46,8 @@ public final class LocalRouter implements SocketPoller.Watched, AutoCloseable {
         }
     }
 
+    private static final byte[][] NO_FRAMES = new byte[0][];
+
     private final ServerSocketChannel server;
     private final Path file;
     private final String address;
@@ -133,15 +135,9 @@ public final class LocalRouter implements SocketPoller.Watched, AutoCloseable {
         for (int i = 0; i < n && result == null; i++) {
             int index = (next + i) % n;
             Peer p = peers.get(index);
-            if (p.connection.hasPendingOutput()) {
+            if (p.closeWhenFlushed) {
                 p.connection.flushQuietly();
-            }
-            if (p.closeWhenFlushed && !p.connection.hasPendingOutput()) {
-                (lost == null ? lost = new ArrayList<>() : lost).add(p);
-                continue;
-            }
-            if (!p.connection.mayRead()) {
-                if (p.connection.isLost()) {
+                if (!p.connection.hasPendingOutput() || p.connection.isLost()) {
                     (lost == null ? lost = new ArrayList<>() : lost).add(p);
                 }
                 continue;
@@ -194,12 +190,8 @@ public final class LocalRouter implements SocketPoller.Watched, AutoCloseable {
         if (p == null) {
             return false;
         }
-        try {
-            p.connection.send(new byte[0][], body);
-        } catch (TransportException e) {
-            log.debug("reply to {} lost: {}", describe(p), e.getMessage());
-            drop(p);
-        }
+        // queued only: it goes out when the server next reads (before it waits), so replies to a burst share writes
+        p.connection.queue(NO_FRAMES, body);
         return true;
     }
 
@@ -316,6 +308,7 @@ public final class LocalRouter implements SocketPoller.Watched, AutoCloseable {
     @Override
     public void close() {
         for (Peer p : new ArrayList<>(peers)) {
+            p.connection.flushQuietly();   // disconnect notices and last replies
             p.connection.close();
         }
         peers.clear();

@@ -126,6 +126,7 @@ public final class SocketPoller implements AutoCloseable, Waker {
     private void dispatch() {
         for (SelectionKey key : selector.selectedKeys()) {
             if (key.attachment() instanceof Watched w && key.isValid()) {
+                idleReturns = 0;   // our own channels are never ready for nothing (only JeroMQ's pipes are)
                 try {
                     w.ready(key.readyOps());
                 } catch (java.nio.channels.CancelledKeyException e) {

@@ -21,6 +21,16 @@ final class ZmqClientLink implements ClientLink {
     }
 
     @Override
+    public void queue(byte[][] head, ByteBuffer body) {
+        Frames.send(socket, head, body);   // JeroMQ's own queue batches the writes
+    }
+
+    @Override
+    public void flush() {
+        // nothing: JeroMQ's I/O thread writes
+    }
+
+    @Override
     public ByteBuffer receiveOne() {
         return SocketPoller.readable(socket) ? Frames.receiveOne(socket) : null;
     }
