@@ -1,13 +1,17 @@
 package org.pyacq.cli.repl;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pyacq.cli.present.ProcessTable;
+import org.pyacq.cli.present.SpawnOptions;
 import org.pyacq.rpc.ObjectProxy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,8 +24,11 @@ final class ProcessCommands {
 
     /** Calls the daemon's control object asynchronously and waits (Ctrl-C stops the wait). */
     private static Object control(CommandContext ctx, String method, Object... args) {
-        ReplSession session = ctx.session();
-        ObjectProxy control = session.control().withTimeout(session.callTimeout());
+        return control(ctx, ctx.session().callTimeout(), method, args);
+    }
+
+    private static Object control(CommandContext ctx, Duration timeout, String method, Object... args) {
+        ObjectProxy control = ctx.session().control().withTimeout(timeout);
         return ctx.waits().awaitOwned(control.invokeAsync(method, args));
     }
 
@@ -45,26 +52,11 @@ final class ProcessCommands {
         private final CommandContext ctx;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME", description = "name of the process")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The process's name, unique in the daemon.")
         String name;
-        @Option(names = {"-J", "--jvm-option"}, paramLabel = "OPTION",
-                description = "JVM option, e.g. -J=-Xmx256m (repeatable)")
-        List<String> jvmOptions = new ArrayList<>();
-        @Option(names = "--classpath", paramLabel = "PATH", description = "extra class path entry (repeatable)")
-        List<String> classPath = new ArrayList<>();
-        @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "environment variable (repeatable)")
-        Map<String, String> environment = new LinkedHashMap<>();
-        @Option(names = "--restart", paramLabel = "POLICY", description = "no, on-failure or always")
-        String restart;
-        @Option(names = "--max-restarts", paramLabel = "N", description = "restarts in a row before giving up")
-        Integer maxRestarts;
-        @Option(names = "--log-level", paramLabel = "LEVEL", description = "debug, info, warning, error")
-        String logLevel;
-        @Option(names = "--startup-class", paramLabel = "CLASS", description = "class to initialize at start")
-        String startupClass;
-        @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "time allowed to start")
-        Double startupTimeout;
-        @Option(names = "--as", paramLabel = "VARIABLE", description = "also keep the process in this variable")
+        @Mixin
+        SpawnOptions options;
+        @Option(names = "--as", paramLabel = "VARIABLE", description = "Also keep the process in this variable.")
         String variable;
 
         Spawn(CommandContext ctx) {
@@ -73,17 +65,8 @@ final class ProcessCommands {
 
         @Override
         public Integer call() {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            put(s, "jvm_options", jvmOptions.isEmpty() ? null : jvmOptions);
-            put(s, "classpath", classPath.isEmpty() ? null : classPath);
-            put(s, "env", environment.isEmpty() ? null : environment);
-            put(s, "restart", restart);
-            put(s, "max_restarts", maxRestarts);
-            put(s, "log_level", logLevel);
-            put(s, "startup_class", startupClass);
-            put(s, "startup_timeout", startupTimeout);
-            Map<?, ?> d = (Map<?, ?>) control(ctx, "spawn", s);
+            Duration wait = Collections.max(List.of(ctx.session().callTimeout(), options.answerTimeout()));
+            Map<?, ?> d = (Map<?, ?>) control(ctx, wait, "spawn", options.spec(name));
             if (variable != null) {
                 ctx.session().setVariable(variable, ctx.session().attach(name, String.valueOf(d.get("address"))));
             } else if (d.get("address") != null) {
@@ -91,12 +74,6 @@ final class ProcessCommands {
             }
             spec.commandLine().getOut().println(describeChild(d));
             return 0;
-        }
-
-        private static void put(Map<String, Object> m, String key, Object value) {
-            if (value != null) {
-                m.put(key, value);
-            }
         }
     }
 
@@ -111,6 +88,7 @@ final class ProcessCommands {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public Integer call() {
             List<?> children = (List<?>) control(ctx, "ps");
             ctx.session().learnProcesses(children);
@@ -119,46 +97,43 @@ final class ProcessCommands {
                 out.println("no processes (start one with :spawn NAME or spawn(\"NAME\"))");
                 return 0;
             }
-            ProcessTable.print(children, out);
+            ProcessTable.lines((List<? extends Map<?, ?>>) children).forEach(out::println);
+            return 0;
+        }
+    }
+
+    /** One action of the daemon's control object on one process, then the process's one-line description. */
+    abstract static class ProcessAction implements Callable<Integer> {
+        private final CommandContext ctx;
+        private final String method;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "NAME", description = "The process's name (see :ps).")
+        String name;
+
+        ProcessAction(CommandContext ctx, String method) {
+            this.ctx = ctx;
+            this.method = method;
+        }
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(describeChild((Map<?, ?>) control(ctx, method, name)));
             return 0;
         }
     }
 
     @Command(name = ":stop", description = "Stop a process gracefully.")
-    static final class Stop implements Callable<Integer> {
-        private final CommandContext ctx;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME", description = "the process to stop")
-        String name;
-
+    static final class Stop extends ProcessAction {
         Stop(CommandContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getOut().println(describeChild((Map<?, ?>) control(ctx, "stop", name)));
-            return 0;
+            super(ctx, "stop");
         }
     }
 
     @Command(name = ":kill", description = "Kill a process at once.")
-    static final class Kill implements Callable<Integer> {
-        private final CommandContext ctx;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME", description = "the process to kill")
-        String name;
-
+    static final class Kill extends ProcessAction {
         Kill(CommandContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getOut().println(describeChild((Map<?, ?>) control(ctx, "kill", name)));
-            return 0;
+            super(ctx, "kill");
         }
     }
 
