@@ -194,8 +194,8 @@ class ReplSessionTest {
         assertTrue(spawned.matches("w3 running \\(pid \\d+\\) at tcp://127\\.0\\.0\\.1:\\d+\n"), spawned);
         assertEquals("5\n", ok("w3.java.lang.Math.abs(-5)"));
         String table = ok(":ps");
-        assertTrue(table.startsWith("NAME"), table);
-        assertTrue(table.matches("(?s).*\nw3 +running +\\d+ +\\d+s +0 +tcp://.*"), table);
+        assertTrue(table.matches("NAME +STATUS +PID +ADDRESS +UPTIME +RESTARTS +EXIT +MEMORY\n(?s).*"), table);
+        assertTrue(table.matches("(?s).*\nw3 +running +\\d+ +tcp://127\\.0\\.0\\.1:\\d+ +\\d+s +0 +- +\\S+\n.*"), table);
         ok("again = process(\"w3\")");
         assertEquals("2\n", ok("again.java.lang.Math.abs(-2)"));
         assertTrue(ok("ps()").contains("\"name\": \"w3\""));
