@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pyacq.cli.present.LogLineFormat;
 import org.pyacq.cli.present.OptionConverters;
 import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.log.ConsoleColor;

@@ -16,7 +16,7 @@ import org.pyacq.wire.DecodeLimits;
 import org.pyacq.wire.NdArray;
 import org.pyacq.wire.ProxyRef;
 
-/** The pure text work of the command line: arguments, JSON output, log lines, remote messages. */
+/** The pure text work of the command line: arguments, JSON output, remote messages. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class CliFormattingTest {
     @Test
@@ -47,23 +47,6 @@ class CliFormattingTest {
         assertEquals("\"AQI=\"", JsonText.write(new byte[] {1, 2}));
         assertEquals("{\"proxy\":\"T\",\"id\":3,\"address\":\"tcp://h:1\"}",
                 JsonText.write(new ProxyRef("tcp://h:1", 3, 1, "T", List.of())));
-    }
-
-    @Test
-    void logLinesLookLikeTheConsole() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("host_name", "lab");
-        r.put("process_name", "w1");
-        r.put("thread_name", "main");
-        r.put("levelno", 40);
-        r.put("levelname", "ERROR");
-        r.put("msg", "it broke");
-        r.put("exc_text", "java.lang.IllegalStateException: why\n\tat X.y(X.java:1)");
-        assertEquals("[lab:w1:main] ERROR it broke" + System.lineSeparator()
-                + "java.lang.IllegalStateException: why\n\tat X.y(X.java:1)", new LogLineFormat(false).format(r));
-        r.remove("exc_text");
-        assertEquals("\u001b[32m[lab:w1:main]\u001b[0m \u001b[1;31mERROR it broke\u001b[0m",
-                new LogLineFormat(true).format(r));
     }
 
     @Test

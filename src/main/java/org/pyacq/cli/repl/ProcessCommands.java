@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pyacq.cli.present.LogLineFormat;
+import org.pyacq.cli.present.OptionConverters;
 import org.pyacq.cli.present.ProcessTable;
 import org.pyacq.cli.present.SpawnOptions;
 import org.pyacq.rpc.ObjectProxy;
@@ -144,9 +146,11 @@ final class ProcessCommands {
         CommandSpec spec;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "only this process")
         String name;
-        @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "how many records (default 20)")
-        int lines = 20;
-        @Option(names = "--level", paramLabel = "LEVEL", description = "lowest level shown: debug, info, warning, error")
+        @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "20", converter = OptionConverters.Count.class,
+                description = "How many recent records (default: ${DEFAULT-VALUE}).")
+        int lines;
+        @Option(names = "--level", paramLabel = "LEVEL", converter = OptionConverters.LogLevel.class,
+                description = "Only records at this level or above: debug, info, warning, error, critical, or 0 to 50.")
         String level;
 
         Logs(CommandContext ctx) {
@@ -155,9 +159,6 @@ final class ProcessCommands {
 
         @Override
         public Integer call() {
-            if (lines < 0) {
-                throw new ReplException(":logs -n needs a count of 0 or more, got " + lines);
-            }
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("limit", lines);
             if (name != null) {
@@ -171,8 +172,9 @@ final class ProcessCommands {
             if (records.isEmpty()) {
                 out.println(name == null ? "no log records" : "no log records from " + name);
             }
+            LogLineFormat format = new LogLineFormat(false);
             for (Object r : records) {
-                out.println(LogRecordText.format((Map<?, ?>) r));
+                out.println(format.format((Map<?, ?>) r));
             }
             return 0;
         }

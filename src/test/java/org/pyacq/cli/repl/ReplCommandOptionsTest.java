@@ -12,9 +12,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code :spawn} takes {@code pyacq spawn}'s options (one mixin), and {@code :stop}/{@code :kill} one NAME. */
+/** The :commands' options are checked as {@code pyacq}'s are, before anything is asked of the daemon. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class SpawnCommandOptionsTest {
+class ReplCommandOptionsTest {
     private static TreeSet<String> optionNames(CommandSpec spec) {
         TreeSet<String> names = new TreeSet<>();
         for (OptionSpec o : spec.options()) {
@@ -45,5 +45,14 @@ class SpawnCommandOptionsTest {
             assertEquals("error: Missing required parameter: 'NAME' (see :help " + command.substring(1) + ")",
                     o.error(), command);
         }
+    }
+
+    @Test
+    void logsChecksItsLevelAndCountAsPyacqLogsDoes() {
+        assertEquals("error: Invalid value for option '--level': 'loud' is not a log level; use debug, info, warning, "
+                + "error, critical or a number from 0 to 50 (see :help logs)",
+                ReplCommands.run(":logs --level loud", null, null, new StringWriter()).error());
+        assertEquals("error: Invalid value for option '--lines': '-1' is negative; give 0 or more (see :help logs)",
+                ReplCommands.run(":logs -n -1", null, null, new StringWriter()).error());
     }
 }
