@@ -44,7 +44,8 @@ final class DaemonCalls {
     /** Restarting stops the process, then waits for it to start again (30 s start-up by default). */
     @SuppressWarnings("unchecked")
     Map<String, Object> restart(String name) {
-        return (Map<String, Object>) invoke(atLeast(Duration.ofSeconds(30).plus(SpawnOptions.START_MARGIN)), false, "restart", name);
+        Duration wait = atLeast(Duration.ofSeconds(30).plus(SpawnOptions.START_MARGIN));
+        return (Map<String, Object>) invoke(wait, false, "restart", name);
     }
 
     /** The RPC address of a running process. */
