@@ -1,6 +1,7 @@
 package org.pyacq.cli;
 
 import java.util.Map;
+import org.pyacq.cli.present.ProcessChange;
 import org.pyacq.cli.present.SpawnOptions;
 import org.pyacq.cli.session.DaemonSession;
 import picocli.CommandLine.Command;
@@ -38,8 +39,7 @@ final class SpawnCommand extends SessionCommand {
     @Override
     int run(DaemonSession session) {
         Map<String, Object> started = new DaemonCalls(session).spawn(options.spec(name), options.answerTimeout());
-        out().println(json ? JsonText.write(started)
-                : "started " + name + ": pid " + started.get("pid") + " at " + started.get("address"));
+        out().println(json ? JsonText.write(started) : ProcessChange.STARTED.line(name, started));
         return CliExitCodes.OK;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pyacq.cli.present.LogLineFormat;
 import org.pyacq.cli.present.OptionConverters;
+import org.pyacq.cli.present.ProcessChange;
 import org.pyacq.cli.present.ProcessTable;
 import org.pyacq.cli.present.SpawnOptions;
 import org.pyacq.rpc.ObjectProxy;
@@ -34,21 +35,6 @@ final class ProcessCommands {
         return ctx.waits().awaitOwned(control.invokeAsync(method, args));
     }
 
-    /** {@code w1 running (pid 1234) at tcp://127.0.0.1:40001}. */
-    static String describeChild(Map<?, ?> d) {
-        StringBuilder sb = new StringBuilder().append(d.get("name")).append(' ').append(d.get("status"));
-        if (d.get("pid") != null) {
-            sb.append(" (pid ").append(d.get("pid")).append(')');
-        }
-        if (d.get("address") != null) {
-            sb.append(" at ").append(d.get("address"));
-        }
-        if (d.get("error") != null) {
-            sb.append(": ").append(d.get("error"));
-        }
-        return sb.toString();
-    }
-
     @Command(name = ":spawn", description = "Start a child process under the daemon.")
     static final class Spawn implements Callable<Integer> {
         private final CommandContext ctx;
@@ -68,13 +54,13 @@ final class ProcessCommands {
         @Override
         public Integer call() {
             Duration wait = Collections.max(List.of(ctx.session().callTimeout(), options.answerTimeout()));
-            Map<?, ?> d = (Map<?, ?>) control(ctx, wait, "spawn", options.spec(name));
+            Map<?, ?> d = (Map<?, ?>) control(ctx, wait, ProcessChange.STARTED.method(), options.spec(name));
             if (variable != null) {
                 ctx.session().setVariable(variable, ctx.session().attach(name, String.valueOf(d.get("address"))));
             } else if (d.get("address") != null) {
                 ctx.session().learnProcesses(List.of(d));
             }
-            spec.commandLine().getOut().println(describeChild(d));
+            spec.commandLine().getOut().println(ProcessChange.STARTED.line(name, d));
             return 0;
         }
     }
@@ -104,23 +90,24 @@ final class ProcessCommands {
         }
     }
 
-    /** One action of the daemon's control object on one process, then the process's one-line description. */
+    /** One action of the daemon's control object on one process, then the line that says what it did. */
     abstract static class ProcessAction implements Callable<Integer> {
         private final CommandContext ctx;
-        private final String method;
+        private final ProcessChange change;
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "NAME", description = "The process's name (see :ps).")
         String name;
 
-        ProcessAction(CommandContext ctx, String method) {
+        ProcessAction(CommandContext ctx, ProcessChange change) {
             this.ctx = ctx;
-            this.method = method;
+            this.change = change;
         }
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(describeChild((Map<?, ?>) control(ctx, method, name)));
+            Map<?, ?> after = (Map<?, ?>) control(ctx, change.method(), name);
+            spec.commandLine().getOut().println(change.line(name, after));
             return 0;
         }
     }
@@ -128,14 +115,14 @@ final class ProcessCommands {
     @Command(name = ":stop", description = "Stop a process gracefully.")
     static final class Stop extends ProcessAction {
         Stop(CommandContext ctx) {
-            super(ctx, "stop");
+            super(ctx, ProcessChange.STOPPED);
         }
     }
 
     @Command(name = ":kill", description = "Kill a process at once.")
     static final class Kill extends ProcessAction {
         Kill(CommandContext ctx) {
-            super(ctx, "kill");
+            super(ctx, ProcessChange.KILLED);
         }
     }
 
