@@ -57,11 +57,11 @@ final class LineRunner {
 
     /** Round trips per second of the image echo, one sample per round trip. */
     private Measurement images(TransportClient client) {
-        int warmup = Math.max(20, options.latencyWarmup() / 20);
+        int warmup = Math.max(20, options.latencyWarmup() / 50);
         for (int i = 0; i < warmup; i++) {
             client.echoImage();
         }
-        double[] rates = new double[Math.max(50, options.latencySamples() / 20)];
+        double[] rates = new double[Math.max(50, options.latencySamples() / 50)];
         for (int i = 0; i < rates.length; i++) {
             long t0 = System.nanoTime();
             client.echoImage();

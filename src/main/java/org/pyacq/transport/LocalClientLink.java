@@ -30,6 +30,9 @@ final class LocalClientLink implements ClientLink {
     public void send(byte[][] head, ByteBuffer body) {
         try {
             connection.send(head, body);
+            if (joined == null) {
+                connection.awaitInput();   // its own selector reports the reply; a shared one may have consumed a report
+            }
         } catch (TransportException e) {
             reportLost();
             throw e;

@@ -191,6 +191,16 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
         flushOrFail();
     }
 
+    /**
+     * Says that nothing is worth reading until the next wait reports input (a request just went
+     * out, so its reply cannot be here yet): saves a read that would come back empty.
+     */
+    public void awaitInput() {
+        if (!buffered) {
+            readable = false;
+        }
+    }
+
     /** Like {@link #send} but only queues: the message goes out with the next {@link #flush()} or read. */
     public void queue(byte[][] head, ByteBuffer body) {
         int n = head.length + 1;

@@ -72,7 +72,7 @@ class BenchRunTest {
             case PIPELINE:
                 return o.pipelineRounds();
             case IMAGE:
-                return Math.max(50, o.latencySamples() / 20);
+                return Math.max(50, o.latencySamples() / 50);
             default:
                 return o.echoRounds();
         }
