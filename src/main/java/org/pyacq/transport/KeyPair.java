@@ -1,12 +1,12 @@
 package org.pyacq.transport;
 
-import com.neilalexander.jnacl.crypto.curve25519;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.pyacq.transport.crypto.NaclBox;
 import org.zeromq.ZMQ;
 
 /**
@@ -31,7 +31,7 @@ public record KeyPair(String publicKey, String secretKey) {
         publicKey = checkPublicKey(publicKey);
         byte[] secret = decode(Objects.requireNonNull(secretKey, "secretKey"), "secret key");
         byte[] derived = new byte[32];
-        curve25519.crypto_scalarmult_base(derived, secret);
+        NaclBox.scalarMultBase(derived, secret);
         boolean matches = Arrays.equals(derived, decode(publicKey, "public key"));
         Arrays.fill(secret, (byte) 0);
         if (!matches) {
