@@ -1,7 +1,6 @@
 package org.pyacq.transport.crypto;
 
 import java.util.Arrays;
-import java.util.concurrent.Future;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -14,8 +13,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * <p>Both directions make a single pass over the message in chunks that stay in cache: sealing
  * encrypts a chunk and then feeds the ciphertext to Poly1305; opening feeds the ciphertext to
  * Poly1305 and then decrypts it into the output, and if the tag turns out wrong the whole output
- * is zeroed before returning failure, so no unauthenticated plaintext is left behind. From 1 MiB,
- * the tail of the keystream is applied on a helper thread meanwhile ({@link KeystreamHelper}).
+ * is zeroed before returning failure, so no unauthenticated plaintext is left behind.
  */
 final class SecretBox {
     /** Zero bytes in front of a plaintext, and in front of a box (NaCl's ZEROBYTES, BOXZEROBYTES). */
@@ -25,13 +23,6 @@ final class SecretBox {
     private static final int TAG_BYTES = 16;
     /** Chunk boundaries fall at multiples of this offset (a multiple of Salsa20's 64-byte block). */
     private static final int CHUNK = 16 * 1024;
-    /**
-     * Shares of a large message's keystream given to a helper thread ({@link KeystreamHelper}),
-     * chosen so both threads finish together when Salsa20 costs about twice Poly1305 (as measured
-     * here): sealing must MAC the helper's part after it, opening can MAC it meanwhile.
-     */
-    private static final double SEAL_HELPER_SHARE = 0.6;
-    private static final double OPEN_HELPER_SHARE = 0.7;
 
     private static final ThreadLocal<SecretBox> PER_THREAD = ThreadLocal.withInitial(SecretBox::new);
 
@@ -53,17 +44,11 @@ final class SecretBox {
      */
     void seal(byte[] c, byte[] m, int len, byte[] nonce, byte[] key) {
         startMac(nonce, key);
-        int split = KeystreamHelper.splitPoint(len, SEAL_HELPER_SHARE);
-        Future<?> tail = split < len ? KeystreamHelper.xorAsync(m, c, split, len, nonce, key) : null;
-        for (int off = ZERO_BYTES; off < split; ) {
-            int end = chunkEnd(off, split);
+        for (int off = ZERO_BYTES; off < len; ) {
+            int end = chunkEnd(off, len);
             stream.xor(m, off, c, off, end - off);
             mac.update(c, off, end - off);
             off = end;
-        }
-        if (tail != null) {
-            KeystreamHelper.await(tail);
-            mac.update(c, split, len - split);
         }
         mac.doFinal(c, BOX_ZERO_BYTES);
         Arrays.fill(c, 0, BOX_ZERO_BYTES, (byte) 0);
@@ -77,18 +62,11 @@ final class SecretBox {
      */
     boolean open(byte[] m, byte[] c, int len, byte[] nonce, byte[] key) {
         startMac(nonce, key);
-        // in place, the helper would overwrite ciphertext Poly1305 has yet to read
-        int split = m == c ? len : KeystreamHelper.splitPoint(len, OPEN_HELPER_SHARE);
-        Future<?> tail = split < len ? KeystreamHelper.xorAsync(c, m, split, len, nonce, key) : null;
-        for (int off = ZERO_BYTES; off < split; ) {
-            int end = chunkEnd(off, split);
+        for (int off = ZERO_BYTES; off < len; ) {
+            int end = chunkEnd(off, len);
             mac.update(c, off, end - off);
             stream.xor(c, off, m, off, end - off);
             off = end;
-        }
-        if (tail != null) {
-            mac.update(c, split, len - split);
-            KeystreamHelper.await(tail);
         }
         mac.doFinal(tag, 0);
         stream.wipe();

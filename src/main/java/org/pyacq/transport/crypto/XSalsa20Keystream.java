@@ -32,17 +32,6 @@ final class XSalsa20Keystream extends XSalsa20Engine {
         used = BLOCK;
     }
 
-    /** Moves to byte {@code position} of the stream, which must start a 64-byte block. */
-    void seekBlock(long position) {
-        if (position % BLOCK != 0) {
-            throw new IllegalArgumentException("position " + position + " does not start a block");
-        }
-        long counter = position / BLOCK;
-        engineState[8] = (int) counter;
-        engineState[9] = (int) (counter >>> 32);
-        used = BLOCK;
-    }
-
     /**
      * HSalsa20 of {@code key} and 16 zero bytes into {@code out[0..32)}: the key NaCl derives from
      * a Curve25519 shared secret. Leaves the stream unkeyed for encryption (call {@link #rekey}).

@@ -163,13 +163,11 @@ class NaclBoxTest {
     }
 
     /**
-     * Lengths around Salsa20's 64-byte blocks, the 16 KiB chunks and the size from which a helper
-     * thread takes part of the keystream, and a few MiB: the same bytes as Bouncy Castle's stock
-     * XSalsa20Engine and Poly1305 composed as NaCl defines secretbox.
+     * Lengths around Salsa20's 64-byte blocks and the 16 KiB chunks, and a few MiB: the same bytes
+     * as Bouncy Castle's stock XSalsa20Engine and Poly1305 composed as NaCl defines secretbox.
      */
     @ParameterizedTest
     @ValueSource(ints = {32, 33, 63, 64, 95, 96, 97, 127, 128, 1000, 16383, 16384, 16385, 16416, 16417, 65536 + 7,
-        KeystreamHelper.MIN_SPLIT_BYTES - 1, KeystreamHelper.MIN_SPLIT_BYTES, KeystreamHelper.MIN_SPLIT_BYTES + 1,
         3 * 1024 * 1024 + 13})
     void longMessagesMatchBouncyCastlesStockEngines(int len) {
         SplittableRandom random = new SplittableRandom(len);
@@ -193,16 +191,11 @@ class NaclBoxTest {
         assertTrue(NaclBox.secretboxOpen(inPlace, inPlace, len, nonce, key));
         assertArrayEquals(m, inPlace);
 
-        // the first and last message bytes: in the caller's part and the helper's part of a split
-        for (int altered : new int[] {32, len - 1}) {
-            if (altered < 32 || altered >= len) {
-                continue;
-            }
-            byte[] bad = c.clone();
-            bad[altered] ^= (byte) 0x80;
+        if (len > 32) {
+            c[len - 1] ^= (byte) 0x80;
             Arrays.fill(back, (byte) 1);
-            assertFalse(NaclBox.secretboxOpen(back, bad, len, nonce, key), "byte " + altered + " altered");
-            assertArrayEquals(new byte[len], back, "no plaintext left after a failed open");
+            assertFalse(NaclBox.secretboxOpen(back, c, len, nonce, key), "last byte altered");
+            assertArrayEquals(new byte[len], back);
         }
     }
 
