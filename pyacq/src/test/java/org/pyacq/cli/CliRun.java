@@ -1,6 +1,5 @@
 package org.pyacq.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,11 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
+import org.pyacq.testing.Await;
 
 /** Runs {@code pyacq} command lines against one runtime directory, capturing what they print. */
 final class CliRun {
@@ -73,10 +71,6 @@ final class CliRun {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            LockSupport.parkNanos(20_000_000);
-        }
+        Await.until(what, condition);
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pyacq.testing.Requirements;
 
 /** The completion script the build writes (target/completion/pyacq) and the package installs. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -36,7 +37,7 @@ class CompletionScriptFileTest {
 
     /** Runs bash with the script sourced, completing {@code words} at the last one; returns COMPREPLY. */
     private static List<String> complete(String... words) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(BASH), "needs bash");
+        Requirements.require(Files.isExecutable(BASH), "needs " + BASH, "bash");
         StringBuilder array = new StringBuilder();
         for (String w : words) {
             array.append('\'').append(w).append("' ");
@@ -68,7 +69,7 @@ class CompletionScriptFileTest {
 
     @Test
     void bashAcceptsTheScript() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(BASH), "needs bash");
+        Requirements.require(Files.isExecutable(BASH), "needs " + BASH, "bash");
         Process check = new ProcessBuilder(BASH.toString(), "-n", script.toString()).redirectErrorStream(true).start();
         String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(check.waitFor(30, TimeUnit.SECONDS));

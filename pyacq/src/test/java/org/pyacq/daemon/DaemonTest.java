@@ -23,6 +23,7 @@ import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;
 import org.pyacq.rpc.RpcClient;
+import org.pyacq.testing.Await;
 
 /** The daemon in this JVM, driven through its published control object. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -54,11 +55,7 @@ class DaemonTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-        }
+        Await.until(what, condition);
     }
 
     private static boolean runningWithNewPid(Map<String, Object> snapshot, long oldPid) {

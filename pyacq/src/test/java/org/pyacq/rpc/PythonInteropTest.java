@@ -28,6 +28,7 @@ import org.pyacq.transport.UserKeys;
 import org.pyacq.wire.DType;
 import org.pyacq.wire.NdArray;
 import org.pyacq.wire.Serializers;
+import org.pyacq.testing.Requirements;
 
 /**
  * Talks to a Python peer written from PROTOCOL.md with pyzmq, msgpack and numpy (the libraries
@@ -37,7 +38,7 @@ import org.pyacq.wire.Serializers;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PythonInteropTest {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path PYTHON = Requirements.PYTHON;
     private static final Path PEER = Path.of("src/test/python/pyacq_peer.py");
 
     private static TransportSecurity previousSecurity;
@@ -54,11 +55,8 @@ class PythonInteropTest {
     }
 
     @BeforeAll
-    static void requirePython() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3");
-        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import zmq, msgpack, numpy").start();
-        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0,
-                "needs python3-zmq, python3-msgpack and python3-numpy (apt-get install them; .ci/run does)");
+    static void requirePython() {
+        Requirements.assumePython("python3-zmq python3-msgpack python3-numpy", "zmq", "msgpack", "numpy");
     }
 
     @ParameterizedTest

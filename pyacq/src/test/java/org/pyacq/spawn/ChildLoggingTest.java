@@ -23,6 +23,7 @@ import org.pyacq.log.LogServer;
 import org.pyacq.log.PyacqMdc;
 import org.pyacq.rpc.ObjectProxy;
 import org.slf4j.LoggerFactory;
+import org.pyacq.testing.Await;
 
 /** A child's records, stdout and stderr lines and uncaught exceptions all reach the logs with its name. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -38,17 +39,12 @@ class ChildLoggingTest {
         }
 
         ILoggingEvent await(String what, Predicate<ILoggingEvent> p) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                for (ILoggingEvent e : events) {
-                    if (p.test(e)) {
-                        return e;
-                    }
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            try {
+                return Await.value("an event " + what, () -> events.stream().filter(p).findFirst());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; events: " + events.stream()
+                        .map(ILoggingEvent::getFormattedMessage).toList(), e);
             }
-            throw new AssertionError("no event " + what + " among " + events.stream()
-                    .map(ILoggingEvent::getFormattedMessage).toList());
         }
     }
 

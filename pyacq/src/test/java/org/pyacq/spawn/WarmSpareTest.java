@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.pyacq.log.LogServer;
 import org.pyacq.log.PyacqMdc;
 import org.slf4j.LoggerFactory;
+import org.pyacq.testing.Await;
 
 /** Warm spares: real spare JVMs taken by later spawns, bounded, discarded, and gone with their parent. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -38,11 +39,7 @@ class WarmSpareTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-        }
+        Await.until(what, condition);
     }
 
     /** Waits until a spare for {@code options} is idle and returns its pid. */

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pyacq.testing.Requirements;
 
 /** The per-user key: created private, read back, refused when others could read or swap it. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -109,14 +110,9 @@ class UserKeysTest {
         Path dir = home.resolve("foreign");
         UserKeys.loadOrCreate(dir);
         Path file = UserKeys.keyFile(dir);
-        UserPrincipal nobody;
-        try {
-            nobody = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-            Files.setOwner(file, nobody);
-        } catch (IOException | UnsupportedOperationException e) {
-            assumeTrue(false, "changing a file's owner needs root: " + e);
-            return;
-        }
+        Requirements.assumeRoot("giving the key file to user nobody");
+        UserPrincipal nobody = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(file, nobody);
         KeyFileException e = assertThrows(KeyFileException.class, () -> UserKeys.load(file));
         assertTrue(e.getMessage().contains("belongs to nobody, not to " + System.getProperty("user.name")
                 + "; refusing to use a key another user controls"), e.getMessage());
