@@ -43,7 +43,8 @@ final class ReceiveBuffers implements MsgAllocator {
     private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
     private final List<Lease> leased = new ArrayList<>();
 
-    private ReceiveBuffers() {
+    /** A pool of its own (tests); the process uses {@link #INSTANCE}. */
+    ReceiveBuffers() {
     }
 
     /** On JeroMQ's I/O thread, for each incoming frame. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,11 +104,12 @@ class ReadmeIT {
         while (copy.find()) {
             assertTrue(Files.exists(ROOT.resolve(copy.group(1))), "COPY source " + copy.group(1) + " exists");
         }
-        // the image's settings by environment, with free ports instead of 7600-7602
+        // the image's settings by environment, with ports the daemon chooses (and reports) instead of
+        // 7600-7602: no free-port probing, which races with other programs
         Matcher setting = Pattern.compile("(PYACQD_\\w+)=tcp://0\\.0\\.0\\.0:(\\d+)").matcher(dockerfile);
         int settings = 0;
         while (setting.find()) {
-            env.put(setting.group(1), "tcp://0.0.0.0:" + freePort());
+            env.put(setting.group(1), "tcp://0.0.0.0:*");
             settings++;
         }
         assertEquals(3, settings, "the image sets the control, log and log feed addresses");
@@ -123,8 +123,8 @@ class ReadmeIT {
             daemon.destroy();
             assertTrue(daemon.waitFor(60, TimeUnit.SECONDS), "pyacqd stops within 60 s of SIGTERM");
             assertEquals(0, daemon.exitValue(), this::log);
-            assertTrue(Files.readString(temp.resolve("daemon.log")).contains(env.get("PYACQD_ADDRESS")),
-                    () -> "the daemon serves at the address of its environment" + log());
+            assertTrue(Pattern.compile("tcp://0\\.0\\.0\\.0:\\d+").matcher(Files.readString(temp.resolve("daemon.log"))).find(),
+                    () -> "the daemon serves on all interfaces, as its environment says" + log());
         } finally {
             daemon.destroyForcibly();
         }
@@ -262,11 +262,5 @@ class ReadmeIT {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), "the Dockerfile has a line like " + regex);
         return m.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
