@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -194,11 +195,11 @@ public final class Bench implements Callable<Integer> {
         progress.println("bench: " + options);
         try (ServerProcess server = ServerProcess.start(options, progress)) {
             ServerAddresses a = server.addresses();
-            progress.printf("server JVM pid %d %s: rpc %s, raw %s, rmi %s%n", server.pid(), server.jvmOptions(), a.rpc(),
+            progress.printf(Locale.ROOT, "server JVM pid %d %s: rpc %s, raw %s, rmi %s%n", server.pid(), server.jvmOptions(), a.rpc(),
                     a.raw(), a.rmi());
             long clientHeap = Runtime.getRuntime().maxMemory();
             if (Math.abs(a.maxHeapBytes() - clientHeap) > clientHeap / 10) {
-                progress.printf("warning: the server JVM's max heap is %d MiB but this JVM's is %d MiB; give this JVM"
+                progress.printf(Locale.ROOT, "warning: the server JVM's max heap is %d MiB but this JVM's is %d MiB; give this JVM"
                         + " the same -Xmx for comparable figures%n", a.maxHeapBytes() >> 20, clientHeap >> 20);
             }
             List<TransportClient> clients = new ArrayList<>();

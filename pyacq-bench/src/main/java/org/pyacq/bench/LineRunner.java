@@ -1,6 +1,7 @@
 package org.pyacq.bench;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /** Runs one line over one transport: warm-up first (untimed), then the timed samples. */
@@ -33,7 +34,7 @@ final class LineRunner {
                 m = echo(client);
                 break;
         }
-        progress.printf("  %-8s %-5s median %s %s (p10 %s, p90 %s, %d samples)%n", line.key(), client.transport().key(),
+        progress.printf(Locale.ROOT, "  %-8s %-5s median %s %s (p10 %s, p90 %s, %d samples)%n", line.key(), client.transport().key(),
                 ReportTable.number(line, m.median()), line.unit(), ReportTable.number(line, m.p10()),
                 ReportTable.number(line, m.p90()), m.samples());
         return m;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.pyacq.spawn.ProcessSpawner;
@@ -60,16 +61,16 @@ public final class StartupBench implements Callable<Integer> {
         double spawnPlain = median(time(() -> spawnAndPing(plain), runs));
         double spawnShared = median(time(() -> spawnAndPing(shared), runs));
         double spawnWarm = median(timeWarm(shared.toBuilder().warmSpare(true).build(), runs));
-        out.printf("start-up, median of %d runs each (ms), this machine: %d CPUs, Java %s%n", runs,
+        out.printf(Locale.ROOT, "start-up, median of %d runs each (ms), this machine: %d CPUs, Java %s%n", runs,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        out.printf("  bare JVM (java -cp ... Hello)                 %7.1f%n", bare);
-        out.printf("  spawn to first ping, no CDS archive           %7.1f   (%.2fx bare)%n", spawnPlain, spawnPlain / bare);
-        out.printf("  spawn to first ping, with CDS archive         %7.1f   (%.2fx bare)%n", spawnShared, spawnShared / bare);
-        out.printf("  spawn to first ping, warm spare (with CDS)    %7.1f   (%.2fx bare)%n", spawnWarm, spawnWarm / bare);
+        out.printf(Locale.ROOT, "  bare JVM (java -cp ... Hello)                 %7.1f%n", bare);
+        out.printf(Locale.ROOT, "  spawn to first ping, no CDS archive           %7.1f   (%.2fx bare)%n", spawnPlain, spawnPlain / bare);
+        out.printf(Locale.ROOT, "  spawn to first ping, with CDS archive         %7.1f   (%.2fx bare)%n", spawnShared, spawnShared / bare);
+        out.printf(Locale.ROOT, "  spawn to first ping, warm spare (with CDS)    %7.1f   (%.2fx bare)%n", spawnWarm, spawnWarm / bare);
         if (command != null && !command.isEmpty()) {
             run(command);
             double cmd = median(time(() -> run(command), runs));
-            out.printf("  %-45s %7.1f   (%.2fx bare)%n", String.join(" ", command), cmd, cmd / bare);
+            out.printf(Locale.ROOT, "  %-45s %7.1f   (%.2fx bare)%n", String.join(" ", command), cmd, cmd / bare);
         }
         out.flush();
         return 0;

@@ -2,6 +2,7 @@ package org.pyacq.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The table {@code pyacq ps} prints: one row per process, columns as wide as their widest cell. */
@@ -51,11 +52,11 @@ final class PsTable {
         if (s < 60) {
             return s + "s";
         } else if (s < 3600) {
-            return String.format("%dm%02ds", s / 60, s % 60);
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
         } else if (s < 86400) {
-            return String.format("%dh%02dm", s / 3600, s % 3600 / 60);
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
         }
-        return String.format("%dd%02dh", s / 86400, s % 86400 / 3600);
+        return String.format(Locale.ROOT, "%dd%02dh", s / 86400, s % 86400 / 3600);
     }
 
     /** 812K, 120M, 1.5G (powers of 1024). */
@@ -70,6 +71,6 @@ final class PsTable {
             v /= 1024;
             u++;
         }
-        return (v < 10 ? String.format("%.1f", v) : String.format("%.0f", v)) + units[u];
+        return (v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v)) + units[u];
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.wire.NdArray;
@@ -71,7 +72,7 @@ final class ValueText {
         if (v instanceof byte[] bytes) {
             StringBuilder sb = new StringBuilder("bytes[").append(bytes.length).append(']');
             for (int i = 0; i < Math.min(bytes.length, SHOWN_BYTES); i++) {
-                sb.append(' ').append(String.format("%02x", bytes[i] & 0xff));
+                sb.append(' ').append(String.format(Locale.ROOT, "%02x", bytes[i] & 0xff));
             }
             return sb.append(bytes.length > SHOWN_BYTES ? " ..." : "").toString();
         }

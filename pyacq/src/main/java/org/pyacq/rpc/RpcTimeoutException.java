@@ -1,6 +1,7 @@
 package org.pyacq.rpc;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** No reply came within the call's timeout. The server may still be working on the request. */
 public class RpcTimeoutException extends RpcException {
@@ -23,7 +24,7 @@ public class RpcTimeoutException extends RpcException {
 
     static String format(Duration d) {
         long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format("%.3f s", ms / 1000.0);
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.3f s", ms / 1000.0);
     }
 
     public String address() {

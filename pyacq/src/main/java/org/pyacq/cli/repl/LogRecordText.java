@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /** One log record (as the daemon's {@code logs} returns it) as a line: time, level, process, logger, message. */
@@ -19,7 +20,7 @@ final class LogRecordText {
             long millis = (long) (created.doubleValue() * 1000);
             sb.append(LocalTime.ofInstant(Instant.ofEpochMilli(millis), ZoneId.systemDefault()).format(TIME)).append(' ');
         }
-        sb.append(String.format("%-8s", r.get("levelname") == null ? "?" : r.get("levelname")));
+        sb.append(String.format(Locale.ROOT, "%-8s", r.get("levelname") == null ? "?" : r.get("levelname")));
         Object process = r.get("process_name");
         if (process != null) {
             sb.append(' ').append(process);
