@@ -2,6 +2,7 @@ package org.pyacq.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pyacq.daemon.DaemonSession;
 import org.pyacq.rpc.RpcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

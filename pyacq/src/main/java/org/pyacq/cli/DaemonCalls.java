@@ -3,6 +3,7 @@ package org.pyacq.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.pyacq.daemon.DaemonSession;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;
 

@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.pyacq.rpc.DefaultSecurity;
-import org.pyacq.transport.SocketPoller;
-import org.pyacq.transport.Sockets;
+import org.pyacq.transport.DefaultSecurity;
+import org.pyacq.transport.Subscriber;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
-import org.zeromq.ZMQ;
 
 /**
  * Receives the daemon's live log records from its feed (a SUB socket, subscribed to everything).
@@ -26,15 +24,13 @@ final class LogFollower implements AutoCloseable {
     /** Why {@link #follow} returned. */
     enum End { CANCELLED, DAEMON_GONE }
 
-    private final ZMQ.Socket socket;
-    private final SocketPoller poller = new SocketPoller();
+    private final Subscriber socket;
     private final Object wakeLock = new Object();
     private boolean closed;
 
     /** Connects and subscribes now, so records sent from here on are received (after ZeroMQ's join delay). */
     LogFollower(String feedAddress) {
-        socket = Sockets.connectSubscriber(feedAddress, DefaultSecurity.get(), 1 << 20);
-        poller.register(socket);
+        socket = Subscriber.connect(feedAddress, DefaultSecurity.get(), 1 << 20);
     }
 
     /**
@@ -44,8 +40,8 @@ final class LogFollower implements AutoCloseable {
     End follow(Consumer<Map<String, Object>> sink, Cancellation cancellation, BooleanSupplier daemonAlive) {
         cancellation.onCancel(reason -> wakeup());
         while (!cancellation.isCancelled()) {
-            while (SocketPoller.readable(socket)) {
-                byte[] frame = socket.recv(ZMQ.DONTWAIT);
+            while (true) {
+                byte[] frame = socket.tryReceive();
                 if (frame == null) {
                     break;
                 }
@@ -60,7 +56,7 @@ final class LogFollower implements AutoCloseable {
             if (!daemonAlive.getAsBoolean()) {
                 return End.DAEMON_GONE;
             }
-            poller.await(CHECK_EVERY.toNanos());
+            socket.awaitChange(CHECK_EVERY.toNanos());
         }
         return End.CANCELLED;
     }
@@ -78,7 +74,7 @@ final class LogFollower implements AutoCloseable {
     private void wakeup() {
         synchronized (wakeLock) {
             if (!closed) {
-                poller.wakeup();
+                socket.wakeup();
             }
         }
     }
@@ -88,8 +84,6 @@ final class LogFollower implements AutoCloseable {
         synchronized (wakeLock) {
             closed = true;
         }
-        poller.unregister(socket);
         socket.close();
-        poller.close();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pyacq.daemon.DaemonSession;
 import org.pyacq.log.ConsoleColor;
 import org.pyacq.log.PythonLevels;
 import picocli.CommandLine.Command;

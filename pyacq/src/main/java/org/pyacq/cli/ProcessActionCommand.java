@@ -1,6 +1,7 @@
 package org.pyacq.cli;
 
 import java.util.Map;
+import org.pyacq.daemon.DaemonSession;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -2,6 +2,7 @@ package org.pyacq.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.pyacq.daemon.DaemonSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

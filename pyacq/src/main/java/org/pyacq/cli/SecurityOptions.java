@@ -3,7 +3,7 @@ package org.pyacq.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.IntSupplier;
-import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.TransportSecurity;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pyacq.daemon.DaemonSession;
 import org.pyacq.daemon.RestartPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

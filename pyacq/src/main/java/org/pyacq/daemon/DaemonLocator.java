@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.ClientOptions;
-import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.rpc.RpcException;
@@ -31,10 +32,21 @@ public final class DaemonLocator {
 
     private final Path runtimeDir;
     private final Duration timeout;
+    private final DaemonLauncher launcher;
 
+    /**
+     * A locator for {@code runtimeDir} (null: the default directory) that starts a daemon, when
+     * allowed, with the launcher installed on the class path ({@link DaemonLauncher#installed()}).
+     */
     public DaemonLocator(Path runtimeDir, Duration timeout) {
+        this(runtimeDir, timeout, DaemonLauncher.installed().orElse(null));
+    }
+
+    /** A locator that starts a daemon with {@code launcher} (null: it cannot start one). */
+    public DaemonLocator(Path runtimeDir, Duration timeout, DaemonLauncher launcher) {
         this.runtimeDir = runtimeDir != null ? runtimeDir : RuntimeDirectory.defaultPath();
-        this.timeout = timeout;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.launcher = launcher;
     }
 
     public Path runtimeDir() {
@@ -105,6 +117,11 @@ public final class DaemonLocator {
             throw new DaemonException("no daemon is running for " + runtimeDir + "; start one with 'pyacqd' (or "
                     + "'pyacq daemon'), or let commands start it by leaving out --no-autostart and " + NO_AUTOSTART_ENV);
         }
+        if (launcher == null) {
+            throw new DaemonException("no daemon is running for " + runtimeDir + " and this program has no daemon"
+                    + " launcher to start one (no " + DaemonLauncher.class.getName() + " service on its class path);"
+                    + " start one with 'pyacqd'");
+        }
         startInBackground();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -123,7 +140,7 @@ public final class DaemonLocator {
         return (ObjectProxy) RpcClient.connect(file.address()).get("daemon");
     }
 
-    /** Starts {@code pyacq daemon} for this runtime directory, detached, logging to daemon.log there. */
+    /** Starts the launcher's daemon for this runtime directory, detached, logging to daemon.log there. */
     private void startInBackground() {
         try {
             RuntimeDirectory.prepare(runtimeDir);
@@ -136,8 +153,8 @@ public final class DaemonLocator {
             cmd.addAll(daemonJvmOptions());
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
-            cmd.add("org.pyacq.cli.PyacqCommand");
-            cmd.add("daemon");
+            cmd.add(launcher.mainClass());
+            cmd.addAll(launcher.arguments());
             cmd.add("--runtime-dir");
             cmd.add(runtimeDir.toString());
             if (DefaultSecurity.isInsecure()) {

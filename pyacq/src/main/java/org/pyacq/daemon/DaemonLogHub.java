@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.pyacq.log.LogRecordJson;
 import org.pyacq.log.LogServer;
-import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.slf4j.LoggerFactory;

@@ -4,10 +4,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.pyacq.transport.Sockets;
+import org.pyacq.transport.Publisher;
 import org.pyacq.transport.TransportSecurity;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
  * Re-publishes log records on a PUB socket for clients that follow the log ({@code pyacq logs -f}).
@@ -27,12 +25,10 @@ final class LogFeed implements AutoCloseable {
         RuntimeException[] failure = new RuntimeException[1];
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
         thread = new Thread(() -> {
-            ZMQ.Socket pub;
+            Publisher pub;
             try {
-                // a PUB socket receives only subscriptions: small messages
-                pub = Sockets.bind(SocketType.PUB, bindAddress, security, 0, Sockets.CONTROL_MAX_MESSAGE_BYTES,
-                        allowInsecureRemote);
-                bound[0] = Sockets.endpoint(pub);
+                pub = Publisher.bind(bindAddress, security, allowInsecureRemote);
+                bound[0] = pub.endpoint();
             } catch (RuntimeException e) {
                 failure[0] = e;
                 ready.countDown();
@@ -45,7 +41,7 @@ final class LogFeed implements AutoCloseable {
                     if (record == STOP) {
                         break;
                     }
-                    pub.send(record, ZMQ.DONTWAIT);
+                    pub.publish(record);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.transport.ProcessIdentity;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 

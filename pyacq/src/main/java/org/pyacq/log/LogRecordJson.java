@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.transport.ProcessIdentity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 

@@ -10,16 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.Frames;
-import org.pyacq.transport.SocketPoller;
-import org.pyacq.transport.SocketWaiter;
+import org.pyacq.transport.PullReceiver;
 import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportException;
 import org.pyacq.transport.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.ZMQ;
 
 /**
  * Receives log records from other processes (Java {@link PyacqLogAppender}s or Python pyacq's
@@ -68,7 +66,7 @@ public final class LogServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private volatile SocketWaiter waiter;
+    private volatile PullReceiver waiter;
     private volatile boolean closing;
     private volatile String address;
     private volatile RuntimeException startFailure;
@@ -145,7 +143,7 @@ public final class LogServer implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        SocketWaiter w = waiter;
+        PullReceiver w = waiter;
         if (w != null) {
             w.wakeup();
         }
@@ -174,11 +172,11 @@ public final class LogServer implements AutoCloseable {
     }
 
     private void run() {
-        ZMQ.Socket socket;
+        PullReceiver socket;
         try {
-            socket = Sockets.bindPull(bindAddress, security, maxRecordBytes, RECEIVE_QUEUE, allowInsecureRemote);
-            address = Sockets.endpoint(socket);
-            waiter = new SocketWaiter(socket);
+            socket = PullReceiver.bind(bindAddress, security, maxRecordBytes, RECEIVE_QUEUE, allowInsecureRemote);
+            address = socket.endpoint();
+            waiter = socket;
         } catch (RuntimeException e) {
             startFailure = e;
             closed.countDown();
@@ -198,17 +196,16 @@ public final class LogServer implements AutoCloseable {
         } catch (TransportException e) {
             log.warn("log server at {} stopped: {}", address, e.getMessage());
         } finally {
-            waiter.close();
-            Sockets.unbindAndClose(socket, Duration.ofSeconds(2));   // so the address is free when close() returns
+            socket.close();   // unbinds: the address is free when close() returns
             log.debug("log server at {} closed after {} records ({} dropped)", address, received, dropped);
             closed.countDown();
         }
     }
 
     /** Reads until the socket is empty: its wake-up signal is edge-triggered. */
-    private void drain(ZMQ.Socket socket) {
-        while (!closing && SocketPoller.readable(socket)) {
-            Frames.Received message = Frames.receive(socket, 1);
+    private void drain(PullReceiver socket) {
+        while (!closing) {
+            Frames.Received message = socket.receive(1);
             if (message == null) {
                 return;
             }

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.LayoutBase;
 import java.util.Map;
 import java.util.Objects;
-import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.transport.ProcessIdentity;
 
 /**
  * Formats an event as pyacq's console does: {@code [host:process:thread] message}, followed by the

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import java.time.Duration;
 import java.util.Objects;
-import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.Endpoints;
 import org.pyacq.transport.TransportSecurity;
 

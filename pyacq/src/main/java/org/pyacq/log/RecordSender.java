@@ -12,11 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.pyacq.transport.HandshakeWatch;
-import org.pyacq.transport.SocketPoller;
+import org.pyacq.transport.PushSender;
 import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportSecurity;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * The thread behind a {@link PyacqLogAppender}: owns the PUSH socket and sends the encoded records
@@ -48,8 +46,9 @@ final class RecordSender {
     private final ArrayBlockingQueue<byte[]> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
-    private final SocketPoller poller = new SocketPoller();
-    private final HandshakeWatch handshake = new HandshakeWatch(poller::wakeup);
+    /** The socket, once the sender thread has connected it (read by other threads only to wake it). */
+    private volatile PushSender out;
+    private final HandshakeWatch handshake = new HandshakeWatch(this::wakeSender);
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread thread;
     private long reported;
@@ -115,7 +114,7 @@ final class RecordSender {
         stopLimit = now + Math.max(flushTimeout.toNanos(), PROGRESS_LIMIT.toNanos());
         stopping = true;
         queue.offer(WAKE);
-        poller.wakeup();
+        wakeSender();
         if (Thread.currentThread() == thread) {
             return;
         }
@@ -130,19 +129,25 @@ final class RecordSender {
         }
     }
 
+    private void wakeSender() {
+        PushSender o = out;
+        if (o != null) {
+            o.wakeup();
+        }
+    }
+
     private void run() {
-        ZContext context = new ZContext(1);
-        ZMQ.Socket socket = null;
+        PushSender socket = null;
         try {
-            socket = Sockets.connectPush(context, address, security, sendHwm, 0, handshake);
-            poller.register(socket);
+            socket = PushSender.connect(address, security, sendHwm, handshake);
+            out = socket;
             byte[] pending = null;
             boolean extended = false;
             while (true) {
                 if (pending == null) {
                     pending = next();
                 }
-                if (pending != null && socket.send(pending, ZMQ.DONTWAIT)) {
+                if (pending != null && socket.trySend(pending)) {
                     sent.incrementAndGet();
                     pending = null;
                     if (stopping) {
@@ -155,7 +160,7 @@ final class RecordSender {
                     if (pending != null) {
                         // The socket's own queue is full: the server is absent or slow. Its wake-up
                         // signal fires when there is room again; the timeout is only a safety net.
-                        poller.await(TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MILLIS));
+                        socket.awaitChange(TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MILLIS));
                     }
                     continue;
                 }
@@ -177,22 +182,19 @@ final class RecordSender {
                             + (extended ? " and " + HANDSHAKE_GRACE : "") + "; they are lost");
                     break;
                 }
-                poller.await(left);
+                socket.awaitChange(left);
             }
         } catch (RuntimeException e) {
             problems.accept("log sender to " + address + " failed: " + e);
         } finally {
             if (socket != null) {
-                poller.unregister(socket);
+                out = null;
                 // a connected server takes the records still in the socket's queue, however slowly: let
                 // them go for up to the progress limit (closing returns as soon as they are out)
                 long until = handshake.greeted() ? stopLimit : stopDeadline;
                 long left = stopping ? Math.max(0, until - System.nanoTime()) : 0;
-                socket.setLinger((int) TimeUnit.NANOSECONDS.toMillis(left));
-                socket.close();
+                socket.close(Duration.ofNanos(left));
             }
-            context.close();   // waits until the socket has sent what it holds, or its linger ran out
-            poller.close();
             done.countDown();
         }
     }

@@ -2,6 +2,7 @@ package org.pyacq.rpc;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializer;
 import org.pyacq.wire.Serializers;

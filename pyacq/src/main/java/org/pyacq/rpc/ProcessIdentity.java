@@ -1,65 +1,33 @@
 package org.pyacq.rpc;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * Names of this process as other processes see them: in client identities, log records and
- * error headers. The process name is "process-PID" unless set (a spawned child takes the name
- * its parent gave it). This is per-process state, so it is static.
+ * Moved to {@link org.pyacq.transport.ProcessIdentity} (the log layer needs it and sits below rpc's
+ * users but not below rpc). Kept for code that still names it here; it forwards.
+ *
+ * @deprecated use {@link org.pyacq.transport.ProcessIdentity}
  */
+@Deprecated(forRemoval = true)
 public final class ProcessIdentity {
-    private static volatile String processName = "process-" + ProcessHandle.current().pid();
-    private static volatile String hostName;
-
     private ProcessIdentity() {
     }
 
+    /** @see org.pyacq.transport.ProcessIdentity#processName() */
     public static String processName() {
-        return processName;
+        return org.pyacq.transport.ProcessIdentity.processName();
     }
 
+    /** @see org.pyacq.transport.ProcessIdentity#setProcessName(String) */
     public static void setProcessName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a process name must not be blank");
-        }
-        processName = name;
+        org.pyacq.transport.ProcessIdentity.setProcessName(name);
     }
 
-    /** This machine's name, read once (from the kernel where possible, which never waits on DNS). */
+    /** @see org.pyacq.transport.ProcessIdentity#hostName() */
     public static String hostName() {
-        String h = hostName;
-        if (h == null) {
-            h = readHostName();
-            hostName = h;
-        }
-        return h;
+        return org.pyacq.transport.ProcessIdentity.hostName();
     }
 
-    private static String readHostName() {
-        try {
-            Path kernel = Path.of("/proc/sys/kernel/hostname");
-            if (Files.isReadable(kernel)) {
-                String name = Files.readString(kernel, StandardCharsets.US_ASCII).strip();
-                if (!name.isEmpty()) {
-                    return name;
-                }
-            }
-        } catch (IOException | SecurityException e) {
-            // fall back to the resolver
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
-
-    /** The current thread's name, as used in identities and log prefixes. */
+    /** @see org.pyacq.transport.ProcessIdentity#threadName() */
     public static String threadName() {
-        return Thread.currentThread().getName();
+        return org.pyacq.transport.ProcessIdentity.threadName();
     }
 }

@@ -7,22 +7,21 @@ import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pyacq.log.LogSetup;
 import org.pyacq.log.UncaughtExceptionLogging;
-import org.pyacq.rpc.DefaultSecurity;
-import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.transport.DefaultSecurity;
+import org.pyacq.transport.ProcessIdentity;
 import org.pyacq.rpc.RpcServer;
-import org.pyacq.transport.Sockets;
+import org.pyacq.transport.BootstrapLink;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
  * The main class of a spawned child: reads its configuration from stdin, starts an RPC server,
@@ -126,20 +125,16 @@ public final class Bootstrap {
     /** Sends the status every 10 ms until the parent answers (it may miss early messages). */
     private static boolean report(String bootstrapAddress, Map<String, Object> status, long deadlineMillis) {
         byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
-        ZMQ.Socket pair = Sockets.connect(SocketType.PAIR, bootstrapAddress, DefaultSecurity.get(), 1000);
-        try {
-            pair.setReceiveTimeOut((int) REPORT_INTERVAL_MS);
+        try (BootstrapLink pair = BootstrapLink.connect(bootstrapAddress, DefaultSecurity.get())) {
             long deadline = System.currentTimeMillis() + deadlineMillis;
             while (System.currentTimeMillis() < deadline) {
-                pair.send(json, ZMQ.DONTWAIT);
-                byte[] answer = pair.recv();
+                pair.trySend(json);
+                byte[] answer = pair.receive(Duration.ofMillis(REPORT_INTERVAL_MS));
                 if (answer != null) {
                     return true;
                 }
             }
             return false;
-        } finally {
-            pair.close();
         }
     }
 

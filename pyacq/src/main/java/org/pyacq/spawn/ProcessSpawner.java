@@ -14,18 +14,13 @@ import org.pyacq.rpc.RpcClient;
 import org.pyacq.log.LineForwarder;
 import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.RpcException;
-import org.pyacq.transport.Frames;
-import org.pyacq.transport.SocketPoller;
-import org.pyacq.transport.SocketWaiter;
-import org.pyacq.transport.Sockets;
+import org.pyacq.transport.BootstrapLink;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
  * Starts child JVMs that each run an RPC server, using pyacq's bootstrap handshake (PROTOCOL.md
@@ -80,13 +75,12 @@ public final class ProcessSpawner {
         TransportSecurity security = SecurityConfig.forChild(clientOptions.security());
         ClientOptions forChild = clientOptions.toBuilder().security(security).build();
         long started = System.nanoTime();
-        ZMQ.Socket pair = Sockets.bind(SocketType.PAIR, "tcp://127.0.0.1:*", security, 0);
+        BootstrapLink pair = BootstrapLink.bind(security);
         Process process = null;
         LineForwarder out = null;
         LineForwarder err = null;
         try {
-            SocketWaiter waiter = new SocketWaiter(pair);
-            String bootstrapAddress = Sockets.endpoint(pair);
+            String bootstrapAddress = pair.endpoint();
             List<String> command = command(options);
             byte[] config = new BootstrapConfig(options.name(), options.bindAddress(), bootstrapAddress,
                     options.logLevel(), options.logAddress(), true, options.startupClass(),
@@ -95,9 +89,8 @@ public final class ProcessSpawner {
             Logger childLog = LoggerFactory.getLogger("pyacq.child." + options.name());
             out = LineForwarder.start(options.name(), LineForwarder.Stream.STDOUT, process.getInputStream(), childLog, 40);
             err = LineForwarder.start(options.name(), LineForwarder.Stream.STDERR, process.getErrorStream(), childLog, 40);
-            process.onExit().thenRun(waiter::wakeup);
-            String address = awaitAddress(options, process, pair, waiter, err);
-            waiter.close();
+            process.onExit().thenRun(pair::wakeup);
+            String address = awaitAddress(options, process, pair, err);
             pair.send("OK");
             RpcClient client = RpcClient.open(address, forChild);
             SpawnedProcess handle = new SpawnedProcess(options.name(), process, address, client, out, err);
@@ -218,16 +211,14 @@ public final class ProcessSpawner {
         return SPARES.idlePids();
     }
 
-    private static String awaitAddress(SpawnOptions options, Process process, ZMQ.Socket pair, SocketWaiter waiter,
+    private static String awaitAddress(SpawnOptions options, Process process, BootstrapLink pair,
             LineForwarder err) {
         long deadline = System.nanoTime() + options.startupTimeout().toNanos();
         while (true) {
-            waiter.arm();
-            if (SocketPoller.readable(pair)) {
-                ByteBuffer frame = Frames.receiveOne(pair);
-                if (frame != null) {
-                    return parseStatus(options, process, frame, err);
-                }
+            pair.arm();
+            ByteBuffer frame = pair.receive();
+            if (frame != null) {
+                return parseStatus(options, process, frame, err);
             }
             if (!process.isAlive()) {
                 Forwarding.awaitEnd(err);
@@ -242,7 +233,7 @@ public final class ProcessSpawner {
                 throw new SpawnException(options.name(), "process '" + options.name() + "' did not report its address"
                         + " within " + options.startupTimeout().toMillis() + " ms; it was killed" + stderrText(err));
             }
-            waiter.awaitReadable(remaining);
+            pair.awaitReadable(remaining);
         }
     }
 

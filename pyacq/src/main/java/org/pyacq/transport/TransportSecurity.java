@@ -4,7 +4,7 @@ import org.zeromq.ZMQ;
 
 /**
  * How sockets authenticate and encrypt. Applied to each socket before it binds or connects.
- * {@link CurveSecurity} (the default, see {@code org.pyacq.rpc.DefaultSecurity}) authenticates
+ * {@link CurveSecurity} (the default, see {@link DefaultSecurity}) authenticates
  * and encrypts; {@link #PLAIN} does neither and exists to talk to stock Python pyacq peers.
  */
 public interface TransportSecurity {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pyacq.rpc.ClientOptions;
-import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;
 import org.pyacq.rpc.RpcClient;

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.transport.ProcessIdentity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.transport.ProcessIdentity;
 import org.pyacq.testing.Checkout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

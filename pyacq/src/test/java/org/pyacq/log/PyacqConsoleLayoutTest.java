@@ -15,7 +15,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.pyacq.rpc.ProcessIdentity;
+import org.pyacq.transport.ProcessIdentity;
 
 class PyacqConsoleLayoutTest {
     private static final String NL = System.lineSeparator();

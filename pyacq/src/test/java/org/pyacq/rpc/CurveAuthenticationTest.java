@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.KeyPair;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.transport.ZmqRuntime;

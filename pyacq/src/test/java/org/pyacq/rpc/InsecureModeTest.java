@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pyacq.log.LogServer;
 import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.InsecureBindException;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.transport.ZmqRuntime;

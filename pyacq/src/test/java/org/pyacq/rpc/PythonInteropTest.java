@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.transport.UserKeys;
 import org.pyacq.wire.DType;

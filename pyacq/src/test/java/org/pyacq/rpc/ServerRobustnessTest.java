@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.ZmqRuntime;
 import org.pyacq.wire.Reply;
 import org.pyacq.wire.Serializers;

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pyacq.rpc.DefaultSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.rpc.invoke.PackageAccessPolicy;

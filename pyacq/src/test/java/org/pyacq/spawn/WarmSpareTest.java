@@ -76,7 +76,7 @@ class WarmSpareTest {
             try (SpawnedProcess child = ProcessSpawner.spawn(second)) {
                 assertEquals(sparePid, child.pid());
                 assertEquals("second", child.client().self().invoke("name"));
-                assertEquals("second", child.importModule("org.pyacq.rpc.ProcessIdentity").invoke("processName"));
+                assertEquals("second", child.importModule("org.pyacq.transport.ProcessIdentity").invoke("processName"));
                 ILoggingEvent serving = received.await("the child's start-up record",
                         e -> e.getFormattedMessage().startsWith("process second serving at"));
                 assertEquals("second", serving.getMDCPropertyMap().get(PyacqMdc.PROCESS));

@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.pyacq.cli.DaemonSession;
+import org.pyacq.daemon.DaemonSession;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;
 import org.pyacq.rpc.RpcClient;

@@ -1,12 +1,9 @@
-package org.pyacq.cli;
+package org.pyacq.daemon;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.pyacq.daemon.DaemonException;
-import org.pyacq.daemon.DaemonLocator;
-import org.pyacq.daemon.RuntimeFile;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcClient;
