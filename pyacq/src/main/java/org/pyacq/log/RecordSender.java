@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.pyacq.transport.HandshakeWatch;
 import org.pyacq.transport.PushSender;
+import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportSecurity;
 
@@ -46,9 +47,8 @@ final class RecordSender {
     private final ArrayBlockingQueue<byte[]> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
-    /** The socket, once the sender thread has connected it (read by other threads only to wake it). */
-    private volatile PushSender out;
-    private final HandshakeWatch handshake = new HandshakeWatch(this::wakeSender);
+    private final SocketPoller poller = new SocketPoller();
+    private final HandshakeWatch handshake = new HandshakeWatch(poller::wakeup);
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread thread;
     private long reported;
@@ -114,7 +114,7 @@ final class RecordSender {
         stopLimit = now + Math.max(flushTimeout.toNanos(), PROGRESS_LIMIT.toNanos());
         stopping = true;
         queue.offer(WAKE);
-        wakeSender();
+        poller.wakeup();
         if (Thread.currentThread() == thread) {
             return;
         }
@@ -129,18 +129,10 @@ final class RecordSender {
         }
     }
 
-    private void wakeSender() {
-        PushSender o = out;
-        if (o != null) {
-            o.wakeup();
-        }
-    }
-
     private void run() {
         PushSender socket = null;
         try {
-            socket = PushSender.connect(address, security, sendHwm, handshake);
-            out = socket;
+            socket = PushSender.connect(address, security, sendHwm, handshake, poller);
             byte[] pending = null;
             boolean extended = false;
             while (true) {
@@ -160,7 +152,7 @@ final class RecordSender {
                     if (pending != null) {
                         // The socket's own queue is full: the server is absent or slow. Its wake-up
                         // signal fires when there is room again; the timeout is only a safety net.
-                        socket.awaitChange(TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MILLIS));
+                        poller.await(TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MILLIS));
                     }
                     continue;
                 }
@@ -182,19 +174,19 @@ final class RecordSender {
                             + (extended ? " and " + HANDSHAKE_GRACE : "") + "; they are lost");
                     break;
                 }
-                socket.awaitChange(left);
+                poller.await(left);
             }
         } catch (RuntimeException e) {
             problems.accept("log sender to " + address + " failed: " + e);
         } finally {
             if (socket != null) {
-                out = null;
                 // a connected server takes the records still in the socket's queue, however slowly: let
                 // them go for up to the progress limit (closing returns as soon as they are out)
                 long until = handshake.greeted() ? stopLimit : stopDeadline;
                 long left = stopping ? Math.max(0, until - System.nanoTime()) : 0;
                 socket.close(Duration.ofNanos(left));
             }
+            poller.close();
             done.countDown();
         }
     }

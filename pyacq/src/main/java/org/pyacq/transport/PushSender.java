@@ -7,35 +7,39 @@ import org.zeromq.ZMQ;
 
 /**
  * A PUSH socket connected to one receiver, in a context of its own so that closing it can wait
- * for the messages it still holds (a log sender's last records). Owned by one thread; only
- * {@link #wakeup()} may be called from others.
+ * for the messages it still holds (a log sender's last records). Owned by one thread, which waits
+ * for room on the caller's {@link SocketPoller} (so wake-ups sent before the socket exists count).
  *
  * <pre>{@code
- * PushSender out = PushSender.connect(address, security, 1000, watch);
- * if (!out.trySend(record)) out.awaitChange(timeoutNanos);   // full: wait for room
- * out.close(Duration.ofSeconds(2));                          // lets queued messages go first
+ * PushSender out = PushSender.connect(address, security, 1000, watch, poller);
+ * if (!out.trySend(record)) poller.await(timeoutNanos);   // full: wait for room
+ * out.close(Duration.ofSeconds(2));                       // lets queued messages go first
  * }</pre>
  */
-public final class PushSender implements Waker {
+public final class PushSender {
     private final ZContext context;
     private final ZMQ.Socket socket;
-    private final SocketPoller poller = new SocketPoller();
+    private final SocketPoller poller;
 
-    private PushSender(ZContext context, ZMQ.Socket socket) {
+    private PushSender(ZContext context, ZMQ.Socket socket, SocketPoller poller) {
         this.context = context;
         this.socket = socket;
+        this.poller = poller;
         poller.register(socket);
     }
 
     /**
      * Connects to {@code address}; at most {@code sendHwm} messages queue while the receiver is
-     * absent or slow. {@code watch} (may be null) follows the connection's handshakes.
+     * absent or slow. {@code watch} (may be null) follows the connection's handshakes; {@code poller}
+     * watches the socket until {@link #close}.
      */
-    public static PushSender connect(String address, TransportSecurity security, int sendHwm, HandshakeWatch watch) {
+    public static PushSender connect(String address, TransportSecurity security, int sendHwm, HandshakeWatch watch,
+            SocketPoller poller) {
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(poller, "poller");
         ZContext context = new ZContext(1);
         try {
-            return new PushSender(context, Sockets.connectPush(context, address, security, sendHwm, 0, watch));
+            return new PushSender(context, Sockets.connectPush(context, address, security, sendHwm, 0, watch), poller);
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -47,22 +51,13 @@ public final class PushSender implements Waker {
         return socket.send(message, ZMQ.DONTWAIT);
     }
 
-    /** Waits at most {@code timeoutNanos} for a change on the socket (room to send) or a {@link #wakeup()}. */
-    public void awaitChange(long timeoutNanos) {
-        poller.await(timeoutNanos);
-    }
-
-    @Override
-    public void wakeup() {
-        poller.wakeup();
-    }
-
-    /** Closes, letting queued messages go out for at most {@code linger}. Owner thread. */
+    /** Closes (and stops the poller watching it), letting queued messages go out for at most {@code linger}. Owner thread. */
     public void close(Duration linger) {
+        int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(0, linger.toMillis()));
         poller.unregister(socket);
-        socket.setLinger((int) Math.min(Integer.MAX_VALUE, Math.max(0, linger.toMillis())));
+        socket.setLinger(millis);
+        context.setLinger(millis);   // the context applies its own linger to the sockets it closes
         socket.close();
         context.close();   // waits until the socket has sent what it holds, or its linger ran out
-        poller.close();
     }
 }
