@@ -1,2 +1,2 @@
-/** The pyacq command line (picocli) and the interactive REPL (JLine): how people drive the daemon and its processes. */
+/** Layer 7 of 7: the pyacq and pyacqd commands (picocli); starts the REPL of {@code cli.repl}, which does not use this package. */
 package org.pyacq.cli;

@@ -1,2 +1,2 @@
-/** Remote logging wire-compatible with Python pyacq: log server, sender appender, console output, child support. */
+/** Layer 4 of 7: remote logging wire-compatible with Python pyacq (log server, sender appender, console output, child support); uses wire and transport. */
 package org.pyacq.log;

@@ -1,6 +1,7 @@
 /**
  * The pyacq REPL: a small expression language over the daemon's processes, with {@code :commands},
  * JLine line editing, history and completion. Entry points are in {@link org.pyacq.cli.repl.Repl}.
+ * Part of the cli layer, below its commands: it uses daemon, rpc and wire, never {@code org.pyacq.cli}.
  *
  * <h2>Grammar</h2>
  * <pre>
