@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.PullReceiver;
+import org.pyacq.transport.SocketOptions;
 import org.pyacq.transport.Sockets;
 import org.pyacq.transport.TransportException;
 import org.pyacq.transport.TransportSecurity;
@@ -174,7 +175,8 @@ public final class LogServer implements AutoCloseable {
     private void run() {
         PullReceiver socket;
         try {
-            socket = PullReceiver.bind(bindAddress, security, maxRecordBytes, RECEIVE_QUEUE, allowInsecureRemote);
+            socket = PullReceiver.bind(bindAddress, security, SocketOptions.builder().maxMessageBytes(maxRecordBytes)
+                    .receiveHwm(RECEIVE_QUEUE).allowInsecureRemote(allowInsecureRemote).build());
             address = socket.endpoint();
             waiter = socket;
         } catch (RuntimeException e) {

@@ -34,13 +34,14 @@ public final class BootstrapLink implements AutoCloseable, Waker {
     /** The parent's end, bound to a port of loopback the system chooses. */
     public static BootstrapLink bind(TransportSecurity security) {
         Objects.requireNonNull(security, "security");
-        return new BootstrapLink(Sockets.bind(SocketType.PAIR, "tcp://127.0.0.1:*", security, 0));
+        return new BootstrapLink(ServerSockets.bind(SocketType.PAIR, "tcp://127.0.0.1:*", security,
+                SocketOptions.builder().maxMessageBytes(Sockets.CONTROL_MAX_MESSAGE_BYTES).build()));
     }
 
     /** The child's end, connected to the parent's {@code address}. */
     public static BootstrapLink connect(String address, TransportSecurity security) {
         Objects.requireNonNull(security, "security");
-        return new BootstrapLink(Sockets.connect(SocketType.PAIR, address, security, 1000));
+        return new BootstrapLink(ClientSockets.connect(SocketType.PAIR, address, security, 1000));
     }
 
     /** The bound end's address, for the child. */

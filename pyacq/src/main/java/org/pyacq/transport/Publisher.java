@@ -24,8 +24,8 @@ public final class Publisher implements AutoCloseable {
      */
     public static Publisher bind(String address, TransportSecurity security, boolean allowInsecureRemote) {
         Objects.requireNonNull(security, "security");
-        return new Publisher(Sockets.bind(SocketType.PUB, address, security, 0, Sockets.CONTROL_MAX_MESSAGE_BYTES,
-                allowInsecureRemote));
+        return new Publisher(ServerSockets.bind(SocketType.PUB, address, security, SocketOptions.builder()
+                .maxMessageBytes(Sockets.CONTROL_MAX_MESSAGE_BYTES).allowInsecureRemote(allowInsecureRemote).build()));
     }
 
     /** The address subscribers connect to. */

@@ -9,7 +9,8 @@ import org.zeromq.ZMQ;
  * Owned by one thread; only {@link #wakeup()} may be called from others.
  *
  * <pre>{@code
- * try (PullReceiver in = PullReceiver.bind("tcp://127.0.0.1:*", security, 64 << 10, 1000, false)) {
+ * SocketOptions limits = SocketOptions.builder().maxMessageBytes(64 << 10).receiveHwm(1000).build();
+ * try (PullReceiver in = PullReceiver.bind("tcp://127.0.0.1:*", security, limits)) {
  *     in.arm();
  *     Frames.Received m = in.receive(1);      // null if nothing is ready
  *     if (m == null) in.awaitReadable(-1);    // until a message or wakeup()
@@ -28,16 +29,16 @@ public final class PullReceiver implements AutoCloseable, Waker {
     }
 
     /**
-     * Binds {@code address}; messages over {@code maxMessageBytes} disconnect their sender, and at
-     * most {@code receiveHwm} wait per sender (see {@link Sockets#bindPull(String, TransportSecurity, long, int, boolean)}).
+     * Binds {@code address}; messages over the options' {@code maxMessageBytes} disconnect their
+     * sender, and at most {@code receiveHwm} wait per sender (not with CURVE: see {@link CurveSecurity}).
      *
      * @throws InsecureBindException if a plain socket would bind a non-loopback address without permission
      * @throws TransportException if the address cannot be bound
      */
-    public static PullReceiver bind(String address, TransportSecurity security, long maxMessageBytes, int receiveHwm,
-            boolean allowInsecureRemote) {
+    public static PullReceiver bind(String address, TransportSecurity security, SocketOptions options) {
         Objects.requireNonNull(security, "security");
-        return new PullReceiver(Sockets.bindPull(address, security, maxMessageBytes, receiveHwm, allowInsecureRemote));
+        Objects.requireNonNull(options, "options");
+        return new PullReceiver(ServerSockets.bindPull(address, security, options));
     }
 
     /** The address senders connect to, e.g. {@code tcp://127.0.0.1:53411}. */
@@ -69,6 +70,6 @@ public final class PullReceiver implements AutoCloseable, Waker {
     @Override
     public void close() {
         waiter.close();
-        Sockets.unbindAndClose(socket, Duration.ofSeconds(2));
+        ServerSockets.unbindAndClose(socket, Duration.ofSeconds(2));
     }
 }

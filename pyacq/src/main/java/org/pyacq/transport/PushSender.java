@@ -35,11 +35,13 @@ public final class PushSender {
      */
     public static PushSender connect(String address, TransportSecurity security, int sendHwm, HandshakeWatch watch,
             SocketPoller poller) {
+        SocketOptions options = SocketOptions.builder().sendHwm(sendHwm)
+                .maxMessageBytes(Sockets.CONTROL_MAX_MESSAGE_BYTES).build();
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(poller, "poller");
         ZContext context = new ZContext(1);
         try {
-            return new PushSender(context, Sockets.connectPush(context, address, security, sendHwm, 0, watch), poller);
+            return new PushSender(context, ClientSockets.connectPush(context, address, security, options, watch), poller);
         } catch (RuntimeException e) {
             context.close();
             throw e;

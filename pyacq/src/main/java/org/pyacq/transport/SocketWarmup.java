@@ -61,7 +61,7 @@ public final class SocketWarmup {
         TransportSecurity plain = TransportSecurity.plain(false);
         ZMQ.Socket router = Sockets.bindRouter("tcp://127.0.0.1:*", plain);
         try {
-            ZMQ.Socket dealer = Sockets.connect(SocketType.DEALER, Sockets.endpoint(router), plain, 0);
+            ZMQ.Socket dealer = ClientSockets.connect(SocketType.DEALER, Sockets.endpoint(router), plain, 0);
             try {
                 dealer.send("pyacq warm-up");
                 router.setReceiveTimeOut(WARM_UP_RECEIVE_MILLIS);

@@ -19,7 +19,7 @@ public final class Subscriber implements AutoCloseable, Waker {
     /** Connects and subscribes now; messages over {@code maxMessageBytes} drop the connection. */
     public static Subscriber connect(String address, TransportSecurity security, long maxMessageBytes) {
         Objects.requireNonNull(security, "security");
-        return new Subscriber(Sockets.connectSubscriber(address, security, maxMessageBytes));
+        return new Subscriber(ClientSockets.connectSubscriber(address, security, maxMessageBytes));
     }
 
     /** The next message if one is ready, else null. */

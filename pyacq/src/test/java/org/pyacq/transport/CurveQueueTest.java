@@ -20,9 +20,11 @@ class CurveQueueTest {
     @Test
     void aSecureReceiverNeverSeesAnEncryptedMessage() throws Exception {
         CurveSecurity security = CurveSecurity.forUser(KeyPair.generate());
-        ZMQ.Socket pull = Sockets.bindPull("tcp://127.0.0.1:*", security, 1 << 20, 10);
+        ZMQ.Socket pull = ServerSockets.bindPull("tcp://127.0.0.1:*", security,
+                SocketOptions.builder().maxMessageBytes(1 << 20).receiveHwm(10).build());
         try (ZContext senderContext = new ZContext(1)) {
-            ZMQ.Socket push = Sockets.connectPush(senderContext, Sockets.endpoint(pull), security, 10_000, 0, null);
+            ZMQ.Socket push = ClientSockets.connectPush(senderContext, Sockets.endpoint(pull), security,
+                    SocketOptions.builder().sendHwm(10_000).maxMessageBytes(Sockets.CONTROL_MAX_MESSAGE_BYTES).build(), null);
             int n = 5000;
             Thread sender = new Thread(() -> {
                 for (int i = 0; i < n; i++) {
