@@ -124,7 +124,7 @@ pyacq_run() {
     fi
     cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/pyacq/cds"
     if mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null; then
-        # shellcheck disable=SC2046
+        # shellcheck disable=SC2086
         key=$(printf '%s %s %s %s' "$java" "$cp" "$(IFS=:; stat -c %Y $cp 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum | cut -d' ' -f1)
         archive="$cds_dir/launcher-$key.jsa"
         if [ "$feature" -ge 19 ]; then
