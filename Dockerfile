@@ -7,24 +7,26 @@
 #
 # Ports: 7600 control (RPC), 7601 log server (children and clients send records), 7602 live log feed.
 
-# ---- build stage: Maven builds the runnable jar --------------------------------------------
+# ---- build stage: Maven builds the product's runnable jar (not the benchmark module) ---------
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
-RUN mvn -B -ntp -q dependency:go-offline
-COPY src/main src/main
-RUN mvn -B -ntp -q -DskipTests package
+COPY pyacq/pom.xml pyacq/
+COPY pyacq-bench/pom.xml pyacq-bench/
+RUN mvn -B -ntp -q -pl pyacq dependency:go-offline
+COPY pyacq/src/main pyacq/src/main
+RUN mvn -B -ntp -q -pl pyacq -DskipTests package
 
 # ---- runtime stage: a JRE, the jar, the launchers and the configuration ---------------------
 FROM eclipse-temurin:17-jre
 RUN groupadd --system pyacq \
  && useradd --system --gid pyacq --home-dir /var/lib/pyacq --create-home --shell /usr/sbin/nologin pyacq \
  && mkdir -p /run/pyacq && chown pyacq:pyacq /run/pyacq && chmod 700 /run/pyacq
-COPY --from=build /src/target/pyacq.jar /opt/pyacq/lib/pyacq.jar
+COPY --from=build /src/pyacq/target/pyacq.jar /opt/pyacq/lib/pyacq.jar
 COPY bin/ /opt/pyacq/bin/
 COPY conf/ /opt/pyacq/conf/
 # bash completion for `pyacq` (interactive shells in the container: docker exec -it pyacqd bash)
-COPY --from=build /src/target/completion/pyacq /etc/bash_completion.d/pyacq
+COPY --from=build /src/pyacq/target/completion/pyacq /etc/bash_completion.d/pyacq
 ENV PATH=/opt/pyacq/bin:$PATH \
     PYACQ_RUNTIME_DIR=/run/pyacq \
     HOME=/var/lib/pyacq \

@@ -16,32 +16,64 @@ pyacq_die() {
     exit 1
 }
 
-# The runnable jar: lib/pyacq.jar in an installed copy, target/pyacq.jar in a source checkout
-# (built with Maven when missing or older than the sources).
+# The jars, from an installed copy (lib/) or a source checkout (built with Maven when missing or
+# older than the sources): the product, pyacq.jar (pyacq/target/ in a checkout), and the benchmark
+# beside it, pyacq-bench.jar (pyacq-bench/target/; run with the product jar on the class path).
 pyacq_jar() {
-    if [ -f "$PYACQ_HOME/lib/pyacq.jar" ] && [ ! -f "$PYACQ_HOME/pom.xml" ]; then
-        echo "$PYACQ_HOME/lib/pyacq.jar"
+    pyacq_artifact pyacq.jar pyacq/target/pyacq.jar "pyacq/src/main"
+}
+
+pyacq_bench_jar() {
+    pyacq_artifact pyacq-bench.jar pyacq-bench/target/pyacq-bench.jar "pyacq/src/main pyacq-bench/pom.xml pyacq-bench/src/main"
+}
+
+# pyacq_artifact NAME CHECKOUT_PATH SOURCES: prints the jar's path, building it first if needed.
+# SOURCES (relative to the checkout, with the poms) are the files the jar is built from.
+pyacq_artifact() {
+    if [ ! -f "$PYACQ_HOME/pom.xml" ]; then
+        [ -f "$PYACQ_HOME/lib/$1" ] || pyacq_die "no $1 in $PYACQ_HOME/lib and no pom.xml to build one"
+        echo "$PYACQ_HOME/lib/$1"
         return
     fi
-    jar="$PYACQ_HOME/target/pyacq.jar"
-    [ -f "$PYACQ_HOME/pom.xml" ] || pyacq_die "no application jar in $PYACQ_HOME/lib and no pom.xml to build one"
-    if [ ! -f "$jar" ] || [ -n "$(find "$PYACQ_HOME/pom.xml" "$PYACQ_HOME/src/main" -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
+    jar="$PYACQ_HOME/$2"
+    sources="pom.xml pyacq/pom.xml $3"
+    if pyacq_stale "$jar" "$sources"; then
         command -v mvn >/dev/null 2>&1 || pyacq_die "Maven (mvn) is needed to build pyacq on first use; install it or set PATH"
         echo "pyacq: building the application with Maven (first use, or the sources changed)..." >&2
         mkdir -p "$PYACQ_HOME/target"
         if command -v flock >/dev/null 2>&1; then
             # another launcher may be building: wait for it, then build only if still needed
-            # shellcheck disable=SC2016
-            flock "$PYACQ_HOME/target/.build.lock" sh -c '
-                if [ ! -f "$1" ] || [ -n "$(find "$2/pom.xml" "$2/src/main" -newer "$1" -print 2>/dev/null | head -n 1)" ]; then
-                    cd "$2" && mvn -q -B -ntp -DskipTests package
-                fi' sh "$jar" "$PYACQ_HOME" >&2 || pyacq_die "the build failed (see the Maven output above)"
+            (
+                flock 9 || exit 1
+                if pyacq_stale "$jar" "$sources"; then
+                    pyacq_build
+                fi
+            ) 9>"$PYACQ_HOME/target/.build.lock" || pyacq_die "the build failed (see the Maven output above)"
         else
-            (cd "$PYACQ_HOME" && mvn -q -B -ntp -DskipTests package) >&2 || pyacq_die "the build failed (see the Maven output above)"
+            pyacq_build || pyacq_die "the build failed (see the Maven output above)"
         fi
         [ -f "$jar" ] || pyacq_die "the build did not produce $jar"
     fi
     echo "$jar"
+}
+
+# Builds the checkout (product and benchmark) with Maven; its output goes to stderr, which often
+# ends in a log file (daemon.log): batch mode, and no terminal escape codes (some Maven builds
+# print colour resets even in batch mode).
+pyacq_build() {
+    log="$PYACQ_HOME/target/build.log"
+    (cd "$PYACQ_HOME" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package) >"$log" 2>&1
+    status=$?
+    esc=$(printf '\033')
+    sed "s/$esc\[[0-9;]*[A-Za-z]//g" "$log" >&2
+    return $status
+}
+
+# True if jar $1 is missing or older than one of the files under $2 (paths relative to PYACQ_HOME).
+pyacq_stale() {
+    [ -f "$1" ] || return 0
+    # shellcheck disable=SC2086
+    [ -n "$(cd "$PYACQ_HOME" && find $2 -newer "$1" -print 2>/dev/null | head -n 1)" ]
 }
 
 pyacq_java() {
@@ -63,11 +95,16 @@ pyacq_java_feature() {
 }
 
 # Runs main class $1 with the remaining arguments. PYACQ_KIND: "short" (a quick command: quick
-# start matters most) or "long" (daemon, REPL, benchmark: full optimisation).
+# start matters most) or "long" (daemon, REPL, benchmark: full optimisation). PYACQ_BENCH=1 puts the
+# benchmark's jar on the class path too.
 pyacq_run() {
     main=$1
     shift
-    jar=$(pyacq_jar) || exit 1
+    cp=$(pyacq_jar) || exit 1
+    if [ "${PYACQ_BENCH:-0}" = 1 ]; then
+        bench=$(pyacq_bench_jar) || exit 1
+        cp="$cp:$bench"
+    fi
     java=$(pyacq_java) || exit 1
     feature=$(pyacq_java_feature "$java")
     set -- "$main" "$@"
@@ -87,7 +124,8 @@ pyacq_run() {
     fi
     cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/pyacq/cds"
     if mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null; then
-        key=$(printf '%s %s %s %s' "$java" "$jar" "$(stat -c %Y "$jar" 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum | cut -d' ' -f1)
+        # shellcheck disable=SC2086
+        key=$(printf '%s %s %s %s' "$java" "$cp" "$(IFS=:; stat -c %Y $cp 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum | cut -d' ' -f1)
         archive="$cds_dir/launcher-$key.jsa"
         if [ "$feature" -ge 19 ]; then
             opts="$opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
@@ -97,7 +135,7 @@ pyacq_run() {
             # JDK 17: dump the classes this command loads when it exits, for the next runs
             tmp="$archive.tmp.$$"
             # shellcheck disable=SC2086
-            "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$jar" "$@"
+            "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$cp" "$@"
             status=$?
             [ -s "$tmp" ] && mv -f "$tmp" "$archive" 2>/dev/null
             rm -f "$tmp"
@@ -105,5 +143,5 @@ pyacq_run() {
         fi
     fi
     # shellcheck disable=SC2086
-    exec "$java" $opts ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$jar" "$@"
+    exec "$java" $opts ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$cp" "$@"
 }

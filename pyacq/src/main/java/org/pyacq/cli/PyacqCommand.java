@@ -1,0 +1,166 @@
+package org.pyacq.cli;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import org.pyacq.cli.session.DaemonSession;
+import org.pyacq.log.ConsoleColor;
+import org.pyacq.log.LogSetup;
+import org.pyacq.log.PythonLevels;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code pyacq}, the command line of pyacq-java: talks to the daemon of a runtime directory
+ * (starting it when needed) and to the processes it supervises.
+ *
+ * <pre>{@code
+ * java -cp pyacq-java.jar:... org.pyacq.cli.PyacqCommand spawn w1
+ * int code = PyacqCommand.execute(new String[] {"ps", "--json"}, out, err);   // tests, embedding
+ * }</pre>
+ *
+ * <p>{@link #main} owns its process: it sets up console logging and exits with the command's
+ * code. {@link #execute(String[], PrintWriter, PrintWriter)} leaves the process's logging alone
+ * and returns the code, for tests and embedding.
+ */
+@Command(name = "pyacq", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Drives pyacqd, the pyacq daemon, and the JVM processes it supervises: start and stop processes, "
+                    + "call into them, follow their logs.",
+            "",
+            "Commands that need the daemon start one in the background when none runs for the runtime "
+                    + "directory (see --no-autostart). Results go to stdout, plain or as JSON (--json) where "
+                    + "they are data; diagnostics go to stderr.",
+            ""},
+        commandListHeading = "%nCommands:%n",
+        subcommands = {DaemonCommand.class, SpawnCommand.class, PsCommand.class, StopCommand.class,
+            KillCommand.class, RestartCommand.class, CallCommand.class, EvalCommand.class, ReplCommand.class,
+            PingCommand.class, LogsCommand.class, ShutdownCommand.class, CompletionCommand.class,
+            HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pyacq spawn w1 --jvm-option=-Xmx512m --restart on-failure",
+            "  pyacq call w1 java.lang.System.getProperty java.version",
+            "  pyacq ps --json",
+            "  pyacq logs -f --process w1",
+            "",
+            "From a source checkout, 'pyacq bench' runs the benchmark (module pyacq-bench; 'pyacq bench --help').",
+            "",
+            "Run 'pyacq help COMMAND' or 'pyacq COMMAND --help' for a command's options and examples.",
+            "",
+            "Environment:",
+            "  PYACQ_RUNTIME_DIR   default runtime directory (as --runtime-dir)",
+            "  PYACQ_NO_AUTOSTART  1: do not start a daemon (as --no-autostart)",
+            "  PYACQ_KEY_DIR       directory of this user's key file (as --key-dir)",
+            "  PYACQ_LOG_CONFIG    logback file applied on top of pyacq's logging",
+            "                      (default: conf/logback.xml of the installation; \"\": none)",
+            "  JAVA_OPTS           JVM options for the pyacq and pyacqd launchers;",
+            "                      -Dlogback.configurationFile=FILE replaces pyacq's logging",
+            "",
+            "Files:",
+            "  conf/pyacqd.conf              the daemon's settings (pyacq daemon --help)",
+            "  conf/logback.xml              logger levels and extra log appenders for the",
+            "                                daemon, pyacq and the processes",
+            "  RUNTIME_DIR/daemon.json       how clients find the daemon",
+            "  RUNTIME_DIR/daemon.log        output of a daemon started in the background",
+            "  /etc/bash_completion.d/pyacq  shell completion, from packages; without it:",
+            "                                source <(pyacq completion)"})
+public final class PyacqCommand {
+    @Mixin
+    private GlobalOptions global;
+    @Mixin
+    private Verbosity verbosity;
+
+    private final Cancellation cancellation;
+    private final boolean ownsProcess;
+
+    private PyacqCommand(Cancellation cancellation, boolean ownsProcess) {
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+        this.ownsProcess = ownsProcess;
+    }
+
+    /** Runs {@code pyacq} as a program and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs {@code pyacq} as the program of this process: logs warnings (with {@code -v},
+     * debug) on stderr, prints on System.out and System.err, stops on Ctrl-C.
+     */
+    public static int execute(String[] args) {
+        if (isLongRunning(args)) {
+            LogSetup.configureConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
+        } else {
+            LogSetup.configureShortCommandConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
+        }
+        return run(new PyacqCommand(new Cancellation(), true), args, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true));
+    }
+
+    /** True for the commands that run for a while (their logging applies conf/logback.xml). */
+    private static boolean isLongRunning(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals("repl") || arg.equals("daemon") || arg.equals("logs");
+            }
+        }
+        return false;
+    }
+
+    /** Runs one command line with output to {@code out} and {@code err}; returns its exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, new Cancellation());
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}; commands that run until stopped
+     * ({@code daemon}, {@code logs -f}) return once {@code cancellation} is cancelled.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Cancellation cancellation) {
+        return run(new PyacqCommand(cancellation, false), args, out, err);
+    }
+
+    /** The {@code pyacq} command line, set up as it runs, without running anything (completion scripts). */
+    static CommandLine commandLine() {
+        return CommandLineSetup.configure(new CommandLine(new PyacqCommand(new Cancellation(), false)));
+    }
+
+    private static int run(PyacqCommand root, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = CommandLineSetup.configure(new CommandLine(root));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionStrategy(parsed -> root.global().security().runWith(cl,
+                () -> new CommandLine.RunLast().execute(parsed)));
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Connects to the daemon as the global options say, starting it if allowed. */
+    DaemonSession openSession() {
+        return DaemonSession.open(global.runtimeDir(), global.autostart(), global.timeout());
+    }
+
+    GlobalOptions global() {
+        return global;
+    }
+
+    boolean verbose() {
+        return verbosity.verbose();
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** True when this command line is the program of its process (may set up logging and signals). */
+    boolean ownsProcess() {
+        return ownsProcess;
+    }
+}

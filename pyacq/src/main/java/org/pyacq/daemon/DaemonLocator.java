@@ -1,0 +1,188 @@
+package org.pyacq.daemon;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.pyacq.log.LogConfigSource;
+import org.pyacq.rpc.ClientOptions;
+import org.pyacq.transport.DefaultSecurity;
+import org.pyacq.rpc.ObjectProxy;
+import org.pyacq.rpc.RpcClient;
+import org.pyacq.rpc.RpcException;
+import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.KeyPair;
+import org.pyacq.transport.TransportSecurity;
+import org.pyacq.transport.UserKeys;
+
+/**
+ * Finds the daemon of a runtime directory for clients (the command line, the REPL), and starts
+ * one in the background when none runs and that is allowed. A runtime file left by a dead daemon
+ * is recognized as stale (its pid is gone, or nothing answers at its address) and not trusted.
+ */
+public final class DaemonLocator {
+    /** Environment variable that, set to 1, stops clients from starting a daemon by themselves. */
+    public static final String NO_AUTOSTART_ENV = "PYACQ_NO_AUTOSTART";
+
+    private final Path runtimeDir;
+    private final Duration timeout;
+    private final DaemonLauncher launcher;
+
+    /**
+     * A locator for {@code runtimeDir} (null: the default directory) that starts a daemon, when
+     * allowed, with the launcher installed on the class path ({@link DaemonLauncher#installed()}).
+     */
+    public DaemonLocator(Path runtimeDir, Duration timeout) {
+        this(runtimeDir, timeout, DaemonLauncher.installed().orElse(null));
+    }
+
+    /** A locator that starts a daemon with {@code launcher} (null: it cannot start one). */
+    public DaemonLocator(Path runtimeDir, Duration timeout, DaemonLauncher launcher) {
+        this.runtimeDir = runtimeDir != null ? runtimeDir : RuntimeDirectory.defaultPath();
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.launcher = launcher;
+    }
+
+    public Path runtimeDir() {
+        return runtimeDir;
+    }
+
+    /** A live daemon's runtime file, if one answers a ping. */
+    public Optional<RuntimeFile> find() {
+        Optional<RuntimeFile> file;
+        try {
+            file = RuntimeFile.read(runtimeDir);
+        } catch (IOException e) {
+            throw new DaemonException(e.getMessage(), e);
+        }
+        if (file.isEmpty() || !file.get().processAlive()) {
+            return Optional.empty();
+        }
+        checkSecurityMatches(file.get());
+        try (RpcClient probe = RpcClient.open(file.get().address(),
+                ClientOptions.builder().timeout(Duration.ofSeconds(3)).build())) {
+            probe.ping();
+            return file;
+        } catch (RpcException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Refuses, with a message saying what to do, to talk to a daemon whose sockets this process's
+     * security cannot reach: one side insecure (plain) and the other not, or another key.
+     *
+     * @throws DaemonException if they do not match
+     */
+    static void checkSecurityMatches(RuntimeFile file) {
+        String theirs = file.security();
+        if (theirs == null) {
+            return;
+        }
+        TransportSecurity ours = DefaultSecurity.get();
+        if (theirs.equals("plain") && !ours.isPlain()) {
+            throw new DaemonException("the daemon at " + file.address() + " (pid " + file.pid() + ") runs in insecure "
+                    + "mode, without authentication; talk to it with --insecure, or restart it without --insecure");
+        }
+        if (theirs.equals("curve") && ours.isPlain()) {
+            throw new DaemonException("the daemon at " + file.address() + " (pid " + file.pid() + ") requires "
+                    + "authentication; leave out --insecure (this process then uses your key file, "
+                    + UserKeys.keyFile(UserKeys.defaultDirectory()) + ")");
+        }
+        if (file.serverKey() != null && ours instanceof CurveSecurity c && !c.serverKey().equals(file.serverKey())) {
+            throw new DaemonException("the daemon at " + file.address() + " (pid " + file.pid() + ") uses the key "
+                    + KeyPair.fingerprint(file.serverKey()) + " but this process expects " + KeyPair.fingerprint(c.serverKey())
+                    + "; use the daemon's key directory (" + UserKeys.DIR_ENV + ", -D" + UserKeys.DIR_PROPERTY + ")");
+        }
+    }
+
+    /**
+     * The running daemon's runtime file; starts a daemon in the background first if none runs
+     * and {@code autostart} is set.
+     *
+     * @throws DaemonException if no daemon runs (and none may or could be started)
+     */
+    public RuntimeFile findOrStart(boolean autostart) {
+        Optional<RuntimeFile> found = find();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (!autostart || "1".equals(System.getenv(NO_AUTOSTART_ENV))) {
+            throw new DaemonException("no daemon is running for " + runtimeDir + "; start one with 'pyacqd' (or "
+                    + "'pyacq daemon'), or let commands start it by leaving out --no-autostart and " + NO_AUTOSTART_ENV);
+        }
+        if (launcher == null) {
+            throw new DaemonException("no daemon is running for " + runtimeDir + " and this program has no daemon"
+                    + " launcher to start one (no " + DaemonLauncher.class.getName() + " service on its class path);"
+                    + " start one with 'pyacqd'");
+        }
+        startInBackground();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            found = find();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        throw new DaemonException("started a daemon for " + runtimeDir + " but it did not answer within "
+                + timeout.toSeconds() + " s; see " + runtimeDir.resolve("daemon.log"));
+    }
+
+    /** The daemon's control object, over the process's shared client for its address. */
+    public static ObjectProxy control(RuntimeFile file) {
+        return (ObjectProxy) RpcClient.connect(file.address()).get("daemon");
+    }
+
+    /** Starts the launcher's daemon for this runtime directory, detached, logging to daemon.log there. */
+    private void startInBackground() {
+        try {
+            RuntimeDirectory.prepare(runtimeDir);
+            List<String> cmd = new ArrayList<>();
+            Path setsid = Path.of("/usr/bin/setsid");
+            if (Files.isExecutable(setsid)) {
+                cmd.add(setsid.toString());
+            }
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(daemonJvmOptions());
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(launcher.mainClass());
+            cmd.addAll(launcher.arguments());
+            cmd.add("--runtime-dir");
+            cmd.add(runtimeDir.toString());
+            if (DefaultSecurity.isInsecure()) {
+                cmd.add("--insecure");
+                if (DefaultSecurity.get().allowsInsecureRemote()) {
+                    cmd.add("--allow-insecure-remote");
+                }
+            }
+            File logFile = runtimeDir.resolve("daemon.log").toFile();
+            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile))
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new DaemonException("cannot start a daemon for " + runtimeDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> daemonJvmOptions() {
+        List<String> opts = new ArrayList<>();
+        String keyDir = System.getProperty(UserKeys.DIR_PROPERTY);
+        if (keyDir != null && !keyDir.isBlank()) {
+            opts.add("-D" + UserKeys.DIR_PROPERTY + "=" + keyDir);   // a path, not a secret
+        }
+        // the same logback file on top of the daemon's logging as this command's (conf/logback.xml)
+        opts.addAll(LogConfigSource.ofThisProcess().jvmOptionsForChild(List.of(), Map.of()));
+        if (Runtime.version().feature() >= 24) {
+            opts.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return opts;
+    }
+}

@@ -1,0 +1,209 @@
+package org.pyacq.spawn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pyacq.log.LogSetup;
+import org.pyacq.log.UncaughtExceptionLogging;
+import org.pyacq.transport.DefaultSecurity;
+import org.pyacq.transport.ProcessIdentity;
+import org.pyacq.rpc.RpcServer;
+import org.pyacq.transport.BootstrapLink;
+import org.pyacq.wire.Serializers;
+import org.pyacq.wire.ValueMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main class of a spawned child: reads its configuration from stdin, starts an RPC server,
+ * reports the server's address (or its startup error) to the parent over a PAIR socket, then
+ * serves until closed. With a lifeline it also exits when its stdin closes, i.e. when the parent
+ * is gone, however it died.
+ *
+ * <p>Usage (by {@link ProcessSpawner}): {@code java -cp ... org.pyacq.spawn.Bootstrap NAME}
+ *
+ * <p>With {@value #SPARE_ARGUMENT} in place of the name, the process is a warm spare: it first loads
+ * and runs what a child needs ({@link SpareWarmup}), then waits for its configuration, which names
+ * it. A spare whose stdin ends before any configuration (its parent discarded it, or died) exits
+ * with code 0 and prints nothing.
+ */
+public final class Bootstrap {
+    /** The name argument of a warm spare: not a valid process name, so no child can be mistaken for one. */
+    static final String SPARE_ARGUMENT = "pyacq:spare";
+    private static final long REPORT_INTERVAL_MS = 10;
+
+    private Bootstrap() {
+    }
+
+    public static void main(String[] args) {
+        String argument = args.length > 0 ? args[args.length - 1] : null;
+        boolean spare = SPARE_ARGUMENT.equals(argument);
+        if (spare) {
+            warmUp();
+        }
+        BootstrapConfig config;
+        try {
+            config = BootstrapConfig.read(System.in);
+        } catch (BootstrapConfig.MissingConfigException e) {
+            if (spare) {
+                System.exit(0);   // discarded, or the parent is gone: nothing went wrong
+            }
+            System.err.println("pyacq bootstrap: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (IOException e) {
+            System.err.println("pyacq bootstrap: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String name = config.name() != null ? config.name() : spare ? null : argument;
+        if (spare && name == null) {
+            System.err.println("pyacq bootstrap: the configuration of a warm spare must have a 'name'");
+            System.exit(2);
+        }
+        if (config.security() != null) {
+            DefaultSecurity.set(config.security());   // before logging starts: the log sender uses it
+        }
+        LogSetup.configureChild(config.logAddress(), config.logLevel(), name);
+        UncaughtExceptionLogging.install();
+        Logger log = LoggerFactory.getLogger(Bootstrap.class);
+        if (config.lifeline()) {
+            Lifeline.watch(System.in);
+        }
+        RpcServer server = null;
+        Map<String, Object> status = new LinkedHashMap<>();
+        try {
+            RpcServer.Builder builder = RpcServer.builder().address(config.address()).name(name != null ? name : "child");
+            if (config.accessPolicy() != null) {
+                builder.accessPolicy(config.accessPolicy());
+                log.info("remote callers of {} are limited by {}", ProcessIdentity.processName(), config.accessPolicy());
+            }
+            server = builder.build().bind();
+            runStartupClass(config.startupClass(), server);
+            status.put("address", server.address());
+            log.info("process {} serving at {} (log server: {}, level {})", ProcessIdentity.processName(),
+                    server.address(), config.logAddress(), config.logLevel());
+        } catch (Throwable t) {
+            log.error("process {} failed to start", ProcessIdentity.processName(), t);
+            status.put("error", traceLines(t));
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
+        if (!report(config.bootstrapAddress(), status, config.reportTimeoutMillis())) {
+            log.error("the parent at {} did not acknowledge our status within {} ms; exiting",
+                    config.bootstrapAddress(), config.reportTimeoutMillis());
+            System.exit(3);
+        }
+        if (server == null) {
+            System.exit(1);
+        }
+        server.run();
+        log.info("process {} closed its server; exiting", ProcessIdentity.processName());
+        System.exit(0);
+    }
+
+    /** Runs the spare's warm-up; a failure there is left for the real start-up to meet and report. */
+    private static void warmUp() {
+        try {
+            SpareWarmup.run();
+        } catch (RuntimeException | LinkageError e) {
+            // nothing to print: a spare is silent until it is a child
+        }
+    }
+
+    /** Sends the status every 10 ms until the parent answers (it may miss early messages). */
+    private static boolean report(String bootstrapAddress, Map<String, Object> status, long deadlineMillis) {
+        byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
+        try (BootstrapLink pair = BootstrapLink.connect(bootstrapAddress, DefaultSecurity.get())) {
+            long deadline = System.currentTimeMillis() + deadlineMillis;
+            while (System.currentTimeMillis() < deadline) {
+                pair.trySend(json);
+                byte[] answer = pair.receive(Duration.ofMillis(REPORT_INTERVAL_MS));
+                if (answer != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Initializes the startup class and runs its {@code public static void onStart(RpcServer)} if it has one. */
+    private static void runStartupClass(String className, RpcServer server) throws Exception {
+        if (className == null) {
+            return;
+        }
+        Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+        for (Method m : c.getMethods()) {
+            if (m.getName().equals("onStart") && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 1
+                    && m.getParameterTypes()[0] == RpcServer.class) {
+                try {
+                    m.invoke(null, server);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+                return;
+            }
+        }
+    }
+
+    static List<String> traceLines(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        List<String> lines = new ArrayList<>();
+        for (String line : sw.toString().split("\n")) {
+            lines.add(line + "\n");
+        }
+        return lines;
+    }
+
+    /** Exits the process when its stdin reaches end of file: the parent is gone. */
+    static final class Lifeline implements Runnable {
+        private final InputStream in;
+
+        private Lifeline(InputStream in) {
+            this.in = in;
+        }
+
+        static void watch(InputStream in) {
+            Thread t = new Thread(new Lifeline(in), "pyacq-lifeline");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void run() {
+            byte[] sink = new byte[256];
+            try {
+                while (in.read(sink) != -1) {
+                    // the parent writes nothing more; anything that comes is ignored
+                }
+            } catch (IOException e) {
+                // a broken pipe means the same: the parent is gone
+            }
+            LoggerFactory.getLogger(Bootstrap.class).warn("the parent process is gone (stdin closed); exiting");
+            Thread exit = new Thread(() -> System.exit(0), "pyacq-lifeline-exit");
+            exit.start();
+            try {
+                exit.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,2 +1,0 @@
-/** The library users embed: RpcServer, RpcClient, ObjectProxy, futures and the RPC exceptions. */
-package org.pyacq.rpc;

@@ -1,2 +1,0 @@
-/** Frames, actions and value encodings of the pyacq wire protocol (msgpack and JSON); knows nothing of sockets. */
-package org.pyacq.wire;
