@@ -29,6 +29,9 @@ final class RequestMapper implements ValueMapper {
             Object root = server.references().get(ref.objId());
             return server.invoker().walk(root, ref.attributes());
         }
+        if (ownsForeignProxies) {
+            ClientLeases.claim(ref);   // minted for this process: hold it under this process's lease
+        }
         return ObjectProxy.fromWire(ref, null, ownsForeignProxies, ClientOptions.defaults());
     }
 }

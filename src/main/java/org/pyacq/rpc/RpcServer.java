@@ -63,6 +63,7 @@ public final class RpcServer implements AutoCloseable {
     private final CountDownLatch boundLatch = new CountDownLatch(1);
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final RequestHandler handler;
+    private final ServerLeases leases;
 
     private volatile String address;
     private volatile Thread owner;
@@ -94,6 +95,8 @@ public final class RpcServer implements AutoCloseable {
         }
         this.invoker = new Invoker(options);
         this.handler = new RequestHandler(this);
+        this.leases = new ServerLeases(this, b.leaseMillis > 0 ? b.leaseMillis : ServerLeases.defaultLeaseMillis(),
+                b.idleExpiryMillis);
     }
 
     public static Builder builder() {
@@ -435,7 +438,24 @@ public final class RpcServer implements AutoCloseable {
      * receiver owns (it releases it when done).
      */
     public ProxyRef export(Object object) {
-        ReferenceTable.Ids ids = references.register(object);
+        return export(object, ServerLeases.current());
+    }
+
+    /**
+     * Registers {@code object} for a third process that claims the reference into its own lease
+     * (docs/LIFETIME.md); unclaimed, it expires after one lease time.
+     */
+    ProxyRef exportForTransfer(Object object) {
+        return export(object, references.transferLease(leases.leaseMillis(), System.currentTimeMillis()));
+    }
+
+    /** Registers {@code object} outside any lease (released only by a delete). */
+    ProxyRef exportUnleased(Object object) {
+        return export(object, null);
+    }
+
+    private ProxyRef export(Object object, LeaseTable.Lease lease) {
+        ReferenceTable.Ids ids = references.register(object, lease);
         return new ProxyRef(requireAddress(), ids.objId(), ids.refId(), invoker.typeString(object), java.util.List.of());
     }
 
@@ -449,8 +469,17 @@ public final class RpcServer implements AutoCloseable {
         return references.referenceCount();
     }
 
+    /** A snapshot of this server's reference table and leases (docs/LIFETIME.md). */
+    public ServerStatistics statistics() {
+        return ServerStatistics.of(this, references, leases);
+    }
+
     ReferenceTable references() {
         return references;
+    }
+
+    ServerLeases leases() {
+        return leases;
     }
 
     Map<String, Object> namespace() {
@@ -558,6 +587,30 @@ public final class RpcServer implements AutoCloseable {
         private boolean daemon;
         private InvokerOptions invokerOptions;
         private AccessPolicy accessPolicy;
+        private long leaseMillis;
+        private long idleExpiryMillis;
+
+        /**
+         * How long a Java client's lease lasts without renewal (docs/LIFETIME.md); when it ends, the
+         * server drops every reference that client held. Default {@code -Dpyacq.lease.seconds},
+         * else 5 minutes. Our clients renew every third of it.
+         */
+        public Builder leaseTime(Duration leaseTime) {
+            if (leaseTime.isNegative() || leaseTime.isZero()) {
+                throw new IllegalArgumentException("leaseTime must be positive, got " + leaseTime);
+            }
+            this.leaseMillis = Math.max(1, leaseTime.toMillis());
+            return this;
+        }
+
+        /**
+         * Drops the references of a stock pyacq client (which knows nothing of leases) after it sent
+         * no request for this long. Default: never, as in pyacq.
+         */
+        public Builder idleExpiry(Duration idle) {
+            this.idleExpiryMillis = idle == null || idle.isZero() ? 0 : Math.max(1, idle.toMillis());
+            return this;
+        }
 
         /** Where to bind; default {@code tcp://127.0.0.1:*} (a free port on loopback). */
         public Builder address(String address) {
