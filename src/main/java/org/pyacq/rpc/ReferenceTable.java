@@ -96,11 +96,17 @@ final class ReferenceTable {
      * @throws UnknownObjectException if no reference to it is outstanding
      */
     synchronized Object get(long objId) {
+        return get(objId, "this server");
+    }
+
+    /** Like {@link #get(long)}; {@code address} names the server in the errors. */
+    synchronized Object get(long objId, String address) {
         Entry e = byId.get(objId);
         if (e == null) {
             Expired x = expired.get(objId);
             if (x != null) {
-                throw new LeaseExpiredException("object " + objId + " (" + x.type() + ") is gone: the lease of"
+                throw new LeaseExpiredException("object " + objId + " (" + x.type() + ") at " + address
+                        + " is gone: the lease of"
                         + " client " + x.leaseId() + " that held it (lease time " + LeaseTable.seconds(x.leaseMillis())
                         + ") expired at " + Instant.ofEpochMilli(x.expiredAtMillis()) + " without being renewed"
                         + " (the client was suspended, cut off or stopped); get a new proxy");

@@ -26,7 +26,7 @@ final class RequestMapper implements ValueMapper {
     @Override
     public Object resolve(ProxyRef ref) {
         if (ref.rpcAddr().equals(server.address())) {
-            Object root = server.references().get(ref.objId());
+            Object root = server.references().get(ref.objId(), ref.rpcAddr());
             return server.invoker().walk(root, ref.attributes());
         }
         if (ownsForeignProxies) {
