@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
         description = {
             "Lists the daemon's processes: NAME, STATUS (starting, running, stopping, stopped, exited, failed, "
                     + "backoff, gave-up), PID, ADDRESS (RPC endpoint), UPTIME, RESTARTS, EXIT (last exit code) "
-                    + "and MEMORY (resident). '-' marks what does not apply.",
+                    + "MEMORY (resident) and OBJECTS (live objects/references its server holds for remote proxies). "
+                    + "'-' marks what does not apply.",
             "",
             "With --json: a JSON list with one object per process, with also restart_policy, next_restart_in "
-                    + "(seconds) and error (why it last failed); uptime in seconds, memory in bytes.",
+                    + "(seconds), error (why it last failed), objects, references and leases (client processes holding a "
+                    + "lease there); uptime in seconds, memory in bytes.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The table {@code pyacq ps} prints: one row per process, columns as wide as their widest cell. */
 final class PsTable {
-    static final String[] HEADER = {"NAME", "STATUS", "PID", "ADDRESS", "UPTIME", "RESTARTS", "EXIT", "MEMORY"};
+    static final String[] HEADER = {"NAME", "STATUS", "PID", "ADDRESS", "UPTIME", "RESTARTS", "EXIT", "MEMORY", "OBJECTS"};
 
     private PsTable() {
     }
@@ -19,7 +19,7 @@ final class PsTable {
                 text(p.get("name")), text(p.get("status")), text(p.get("pid")), text(p.get("address")),
                 p.get("uptime") instanceof Number n ? duration(n.doubleValue()) : "-",
                 text(p.get("restarts")), text(p.get("exit_code")),
-                p.get("memory") instanceof Number n ? bytes(n.longValue()) : "-"});
+                p.get("memory") instanceof Number n ? bytes(n.longValue()) : "-", objects(p)});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {
@@ -39,6 +39,11 @@ final class PsTable {
             lines.add(sb.toString());
         }
         return lines;
+    }
+
+    /** Live objects/references of the process's server (docs/LIFETIME.md), e.g. {@code 3/5}. */
+    private static String objects(Map<String, Object> p) {
+        return p.get("objects") instanceof Number o && p.get("references") instanceof Number r ? o + "/" + r : "-";
     }
 
     private static String text(Object v) {

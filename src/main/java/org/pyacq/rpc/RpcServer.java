@@ -96,7 +96,7 @@ public final class RpcServer implements AutoCloseable {
         this.invoker = new Invoker(options);
         this.handler = new RequestHandler(this);
         this.leases = new ServerLeases(this, b.leaseMillis > 0 ? b.leaseMillis : ServerLeases.defaultLeaseMillis(),
-                b.idleExpiryMillis);
+                b.idleExpiryMillis >= 0 ? b.idleExpiryMillis : ServerLeases.defaultIdleMillis());
     }
 
     public static Builder builder() {
@@ -474,6 +474,11 @@ public final class RpcServer implements AutoCloseable {
         return ServerStatistics.of(this, references, leases);
     }
 
+    /** {@link #statistics()} as plain data (read-only, so it travels by value to remote callers). */
+    public Map<String, Object> statisticsMap() {
+        return java.util.Collections.unmodifiableMap(statistics().toMap());
+    }
+
     ReferenceTable references() {
         return references;
     }
@@ -588,7 +593,7 @@ public final class RpcServer implements AutoCloseable {
         private InvokerOptions invokerOptions;
         private AccessPolicy accessPolicy;
         private long leaseMillis;
-        private long idleExpiryMillis;
+        private long idleExpiryMillis = -1;
 
         /**
          * How long a Java client's lease lasts without renewal (docs/LIFETIME.md); when it ends, the
@@ -605,7 +610,8 @@ public final class RpcServer implements AutoCloseable {
 
         /**
          * Drops the references of a stock pyacq client (which knows nothing of leases) after it sent
-         * no request for this long. Default: never, as in pyacq.
+         * no request for this long (null or zero: never). Default {@code -Dpyacq.idleExpiry.seconds}, else
+         * never, as in pyacq.
          */
         public Builder idleExpiry(Duration idle) {
             this.idleExpiryMillis = idle == null || idle.isZero() ? 0 : Math.max(1, idle.toMillis());

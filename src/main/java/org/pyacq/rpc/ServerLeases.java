@@ -69,6 +69,20 @@ final class ServerLeases {
         return DEFAULT_LEASE_MILLIS;
     }
 
+    /** The default idle expiry for stock clients: {@code -Dpyacq.idleExpiry.seconds}, else 0 (never). */
+    static long defaultIdleMillis() {
+        String s = System.getProperty("pyacq.idleExpiry.seconds");
+        if (s != null && !s.isBlank()) {
+            try {
+                double v = Double.parseDouble(s.trim());
+                return v > 0 ? Math.max(1, (long) (v * 1000)) : 0;
+            } catch (NumberFormatException e) {
+                log.warn("ignoring -Dpyacq.idleExpiry.seconds={}: not a number", s);
+            }
+        }
+        return 0;
+    }
+
     long leaseMillis() {
         return leaseMillis;
     }

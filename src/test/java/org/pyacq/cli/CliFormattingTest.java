@@ -1,6 +1,7 @@
 package org.pyacq.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -65,8 +66,9 @@ class CliFormattingTest {
         assertEquals("120M", PsTable.bytes(120L << 20));
         assertEquals("1.5G", PsTable.bytes(3L << 29));
         List<String> lines = PsTable.lines(List.of(Map.of("name", "w1", "status", "stopped", "restarts", 2)));
-        assertEquals(List.of("NAME  STATUS   PID  ADDRESS  UPTIME  RESTARTS  EXIT  MEMORY",
-                "w1    stopped  -    -        -       2         -     -"), lines);
+        assertEquals(List.of("NAME  STATUS   PID  ADDRESS  UPTIME  RESTARTS  EXIT  MEMORY  OBJECTS",
+                "w1    stopped  -    -        -       2         -     -       -"), lines);
+        assertTrue(PsTable.lines(List.of(Map.of("name", "w2", "objects", 3, "references", 5))).get(1).endsWith("  3/5"));
     }
 
     @Test
