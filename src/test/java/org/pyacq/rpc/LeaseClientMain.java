@@ -51,6 +51,11 @@ public final class LeaseClientMain {
                     System.out.println("ERROR " + e.getMessage().replace('\n', ' '));
                 }
                 System.out.flush();
+            } else if (line.equals("slow")) {
+                // a call in progress when the test kills this process
+                held.get(held.size() - 1).invokeAsync("sleepThenReturn", 1.0, held.get(0));
+                System.out.println("CALLING");
+                System.out.flush();
             } else if (line.equals("exit")) {
                 break;
             }
