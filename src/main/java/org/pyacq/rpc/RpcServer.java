@@ -446,6 +446,7 @@ public final class RpcServer implements AutoCloseable {
      * (docs/LIFETIME.md); unclaimed, it expires after one lease time.
      */
     ProxyRef exportForTransfer(Object object) {
+        leases.startReaper();
         return export(object, references.transferLease(leases.leaseMillis(), System.currentTimeMillis()));
     }
 

@@ -167,7 +167,8 @@ final class ServerLeases {
         return reply;
     }
 
-    private synchronized void startReaper() {
+    /** Starts the reaper of this server's leases, if not yet running. */
+    synchronized void startReaper() {
         if (reaper != null) {
             return;
         }
