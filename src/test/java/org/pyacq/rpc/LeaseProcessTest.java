@@ -165,6 +165,34 @@ class LeaseProcessTest {
         }
     }
 
+    /** With an idle expiry, a stock client's references go once it has been silent that long. */
+    @Test
+    void aStockClientsReferencesGoAfterTheServersIdleExpiry() throws Exception {
+        try (RpcServer server = RpcServer.builder().name("lease-idle").idleExpiry(Duration.ofSeconds(2)).build().start()) {
+            server.publish("svc", new TestService("svc"));
+            ZMQ.Socket raw = ZmqRuntime.context().createSocket(SocketType.DEALER);
+            try {
+                raw.setReceiveTimeOut(20_000);
+                raw.setLinger(0);
+                DefaultSecurity.get().applyToClient(raw);
+                raw.connect(server.address());
+                raw.send("1", ZMQ.SNDMORE);
+                raw.send("get_item", ZMQ.SNDMORE);
+                raw.send("proxy", ZMQ.SNDMORE);
+                raw.send("msgpack", ZMQ.SNDMORE);
+                raw.send(Serializers.MSGPACK.encodeToBytes(Map.of("name", "svc"), ValueMapper.PLAIN), 0);
+                assertNotNull(raw.recv());
+                assertEquals(1, server.referenceCount());
+                RpcTestSupport.awaitCondition("the silent stock client's reference expired", Duration.ofSeconds(30),
+                        () -> server.referenceCount() == 0);
+                assertEquals(1, server.statistics().expiredReferences());
+                assertTrue(server.published("svc").isPresent(), "published objects never expire");
+            } finally {
+                raw.close();
+            }
+        }
+    }
+
     /** A client that does not speak leases (like stock pyacq): raw frames, an identity without the Java mark. */
     @Test
     void aStockProtocolClientsReferencesDoNotExpire() throws Exception {
