@@ -55,16 +55,13 @@ public final class Bench implements Callable<Integer> {
             + " figures mean little.")
     boolean quick;
 
-    @Option(names = "--secure", description = "Run our RPC with CURVE authentication and encryption (its default "
-            + "outside benchmarks) instead of plain sockets like the raw JeroMQ baseline.")
-    boolean secure;
-
     @Option(names = "--lines", split = ",", paramLabel = "LINE",
-            description = "Lines to run: ping, call, pipeline, echo (default: all).")
+            description = "Lines to run: ping, call, pipeline, echo, image (default: all).")
     List<String> lines;
 
     @Option(names = "--transports", split = ",", paramLabel = "T",
-            description = "Transports to compare: ours, raw, rmi (default: all).")
+            description = "Transports to compare: ours (default mode: secure, same-host path), ours-zmq (ZeroMQ,"
+                    + " plain), ours-curve (ZeroMQ with CURVE), raw, rmi (default: all).")
     List<String> transports;
 
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
@@ -142,7 +139,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     BenchOptions options() {
-        BenchOptions.Builder b = BenchOptions.builder().secure(secure);
+        BenchOptions.Builder b = BenchOptions.builder();
         if (quick) {
             b.quick();
         }
@@ -224,7 +221,9 @@ public final class Bench implements Callable<Integer> {
     private static TransportClient open(Transport t, ServerAddresses a, BenchOptions options) {
         switch (t) {
             case OURS:
-                return new OursClient(a.rpc(), options);
+            case OURS_ZMQ:
+            case OURS_CURVE:
+                return new OursClient(t, a, options);
             case RAW:
                 return new RawClient(a.raw(), options);
             default:

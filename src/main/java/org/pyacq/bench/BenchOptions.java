@@ -35,7 +35,6 @@ public final class BenchOptions {
     private final String heap;
     private final List<String> serverJvmArgs;
     private final Duration callTimeout;
-    private final boolean secure;
 
     private BenchOptions(Builder b) {
         this.lines = sorted(b.lines, Line.class);
@@ -53,7 +52,6 @@ public final class BenchOptions {
         this.heap = b.heap;
         this.serverJvmArgs = List.copyOf(b.serverJvmArgs);
         this.callTimeout = b.callTimeout;
-        this.secure = b.secure;
     }
 
     private static <E extends Enum<E>> List<E> sorted(Collection<E> items, Class<E> type) {
@@ -139,14 +137,6 @@ public final class BenchOptions {
         return callTimeout;
     }
 
-    /**
-     * Whether our RPC runs with CURVE (its secure default) rather than plain sockets. Off by
-     * default: the raw JeroMQ baseline is plain, so plain is the like-for-like comparison.
-     */
-    public boolean secure() {
-        return secure;
-    }
-
     static String formatSize(long bytes) {
         if (bytes % MIB == 0) {
             return bytes / MIB + " MiB";
@@ -183,7 +173,6 @@ public final class BenchOptions {
         private String heap;
         private List<String> serverJvmArgs = new ArrayList<>();
         private Duration callTimeout = Duration.ofMinutes(2);
-        private boolean secure;
 
         /**
          * Tiny counts for tests and smoke runs: every line runs in well under a second per
@@ -269,12 +258,6 @@ public final class BenchOptions {
 
         public Builder serverJvmArgs(List<String> args) {
             this.serverJvmArgs = new ArrayList<>(args);
-            return this;
-        }
-
-        /** Our RPC over CURVE (see {@link BenchOptions#secure()}). */
-        public Builder secure(boolean secure) {
-            this.secure = secure;
             return this;
         }
 

@@ -9,8 +9,8 @@ import org.pyacq.log.PythonLevels;
 import org.pyacq.rpc.RpcServer;
 
 /**
- * The server JVM of a benchmark run: hosts our {@link RpcServer} (with a {@link BenchService}
- * published as {@value #TARGET}), the raw JeroMQ ROUTER echo loop and the RMI service, all on
+ * The server JVM of a benchmark run: hosts our {@link RpcServer} twice (default security with its
+ * same-host endpoint, and plain ZeroMQ; each with a {@link BenchService} published as {@value #TARGET}), the raw JeroMQ ROUTER echo loop and the RMI service, all on
  * loopback. Prints their addresses as one line of JSON on stdout, then serves until its stdin
  * closes, so it never outlives the harness that started it.
  *
@@ -35,16 +35,14 @@ public final class BenchServer {
         // RMI stubs carry this host name; it must be set before RMI exports anything
         System.setProperty("java.rmi.server.hostname", "127.0.0.1");
         BenchService service = new BenchService();
-        boolean secure = java.util.Arrays.asList(args).contains("--secure");
-        RpcServer.Builder builder = RpcServer.builder().name("bench");
-        if (!secure) {
-            builder.security(org.pyacq.transport.TransportSecurity.plain(false));
-        }
-        try (RpcServer rpc = builder.build().start();
+        try (RpcServer rpc = RpcServer.builder().name("bench").build().start();
+             RpcServer rpcPlain = RpcServer.builder().name("bench-plain").localEndpoint(false)
+                     .security(org.pyacq.transport.TransportSecurity.plain(false)).build().start();
              RawEchoServer raw = RawEchoServer.start();
              RmiHost rmi = RmiHost.start(service)) {
             rpc.publish(TARGET, service);
-            addressOut.println(new ServerAddresses(rpc.address(), raw.address(), rmi.address(),
+            rpcPlain.publish(TARGET, service);
+            addressOut.println(new ServerAddresses(rpc.address(), rpcPlain.address(), raw.address(), rmi.address(),
                     ProcessHandle.current().pid(), Runtime.getRuntime().maxMemory()).toJson());
             addressOut.flush();
             awaitEndOfInput(System.in);

@@ -19,4 +19,14 @@ public final class BenchService implements RmiBench {
     public double[] echo(double[] data) {
         return data;
     }
+
+    @Override
+    public short[] echoImage(short[] pixels) {
+        return pixels;
+    }
+
+    /** Our RPC's image echo: a uint16 {@code NdArray} (numpy's shape and dtype for a Python peer). */
+    public org.pyacq.wire.NdArray echoFrame(org.pyacq.wire.NdArray image) {
+        return image;
+    }
 }

@@ -29,6 +29,9 @@ final class LineRunner {
             case PIPELINE:
                 m = pipeline(client);
                 break;
+            case IMAGE:
+                m = images(client);
+                break;
             default:
                 m = echo(client);
                 break;
@@ -50,6 +53,21 @@ final class LineRunner {
             micros[i] = (System.nanoTime() - t0) / 1e3;
         }
         return Measurement.of(line, client.transport(), micros);
+    }
+
+    /** Round trips per second of the image echo, one sample per round trip. */
+    private Measurement images(TransportClient client) {
+        int warmup = Math.max(20, options.latencyWarmup() / 20);
+        for (int i = 0; i < warmup; i++) {
+            client.echoImage();
+        }
+        double[] rates = new double[Math.max(50, options.latencySamples() / 20)];
+        for (int i = 0; i < rates.length; i++) {
+            long t0 = System.nanoTime();
+            client.echoImage();
+            rates[i] = 1e9 / (System.nanoTime() - t0);
+        }
+        return Measurement.of(Line.IMAGE, client.transport(), rates);
     }
 
     private Measurement pipeline(TransportClient client) {

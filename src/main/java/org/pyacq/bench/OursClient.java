@@ -1,5 +1,9 @@
 package org.pyacq.bench;
 
+import org.pyacq.transport.PathChoice;
+import org.pyacq.wire.DType;
+import org.pyacq.wire.NdArray;
+
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcClient;
@@ -11,18 +15,32 @@ import org.pyacq.rpc.RpcClient;
  * {@code call_obj} request.
  */
 final class OursClient implements TransportClient {
+    private final Transport transport;
     private final RpcClient client;
     private final ObjectProxy add;
     private final ObjectProxy echo;
+    private final ObjectProxy echoImage;
+    private NdArray image;
     private final int window;
     private final int echoLength;
     private final long timeoutNanos;
     private double[] payload;
 
-    OursClient(String address, BenchOptions options) {
+    /** {@code transport} is one of {@link Transport#isOurs() ours}: which server and path to use. */
+    OursClient(Transport transport, ServerAddresses addresses, BenchOptions options) {
+        this.transport = transport;
         ClientOptions.Builder b = ClientOptions.builder().timeout(options.callTimeout());
-        if (!options.secure()) {
-            b.security(org.pyacq.transport.TransportSecurity.plain(false));
+        String address = addresses.rpc();
+        switch (transport) {
+            case OURS_ZMQ:
+                address = addresses.rpcPlain();
+                b.security(org.pyacq.transport.TransportSecurity.plain(false)).path(PathChoice.ZEROMQ);
+                break;
+            case OURS_CURVE:
+                b.path(PathChoice.ZEROMQ);
+                break;
+            default:
+                break;
         }
         this.client = RpcClient.open(address, b.build());
         try {
@@ -33,6 +51,7 @@ final class OursClient implements TransportClient {
             }
             this.add = proxy.attr("add");
             this.echo = proxy.attr("echo");
+            this.echoImage = proxy.attr("echoFrame");
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -44,7 +63,7 @@ final class OursClient implements TransportClient {
 
     @Override
     public Transport transport() {
-        return Transport.OURS;
+        return transport;
     }
 
     @Override
@@ -92,8 +111,20 @@ final class OursClient implements TransportClient {
     }
 
     @Override
+    public void echoImage() {
+        if (image == null) {
+            image = NdArray.wrap(DType.UINT16, Payloads.image(), 480, 640);
+        }
+        Object r = echoImage.call(image);
+        if (!(r instanceof NdArray back) || back.dtype() != DType.UINT16) {
+            throw new BenchException("image echo over " + transport.key() + " returned " + r);
+        }
+        Payloads.checkImage((short[]) image.data(), (short[]) back.data(), transport);
+    }
+
+    @Override
     public String pipelineNote() {
-        return "callAsync from one thread, " + window + " in flight (refilled when down to "
+        return "path " + client.currentPath().map(PathChoice::wireName).orElse("?") + ", callAsync from one thread, " + window + " in flight (refilled when down to "
                 + (window - Math.max(1, window / 10)) + ")";
     }
 

@@ -8,6 +8,26 @@ final class Payloads {
     private Payloads() {
     }
 
+    /** Pixels of a 640x480 image. */
+    static final int IMAGE_PIXELS = 640 * 480;
+
+    /** A 640x480 16-bit image with distinct neighbouring values. */
+    static short[] image() {
+        short[] p = new short[IMAGE_PIXELS];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (short) (i * 7);
+        }
+        return p;
+    }
+
+    /** Checks a returned image against what was sent (a few positions: the full compare would be timed too). */
+    static void checkImage(short[] sent, short[] returned, Transport transport) {
+        if (returned == null || returned.length != sent.length || returned[0] != sent[0]
+                || returned[sent.length / 2] != sent[sent.length / 2] || returned[sent.length - 1] != sent[sent.length - 1]) {
+            throw new BenchException("image echo over " + transport.key() + " came back altered");
+        }
+    }
+
     /** A {@code double[]} with distinct values, so a shifted or truncated echo is noticed. */
     static double[] doubles(int length) {
         double[] d = new double[length];

@@ -102,6 +102,17 @@ final class RawClient implements TransportClient {
     }
 
     @Override
+    public void echoImage() {
+        if (image == null) {
+            image = ByteBuffer.allocateDirect(Payloads.IMAGE_PIXELS * 2);
+        }
+        dealer.sendByteBuffer(image.slice(), 0);
+        expectSize(receive(), Payloads.IMAGE_PIXELS * 2, "image");
+    }
+
+    private ByteBuffer image;
+
+    @Override
     public void echo() {
         if (payload == null) {
             payload = Payloads.directDoubles(echoBytes / Double.BYTES);

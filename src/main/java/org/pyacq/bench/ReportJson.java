@@ -84,6 +84,8 @@ final class ReportJson {
         if (rmi.isPresent()) {
             g.writeNumberField("oursOverRmi", rmi.getAsDouble());
             g.writeBooleanField("beatsRmi", line.beats(rmi.getAsDouble()));
+            g.writeNumberField("rmiTarget", line.rmiTarget());
+            g.writeBooleanField("meetsRmiTarget", line.meetsRmiTarget(rmi.getAsDouble()));
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -26,6 +26,7 @@ final class ReportTable {
         }
         if (withRmi) {
             header.add("ours/rmi");
+            header.add("rmi target");
         }
         rows.add(header.toArray(String[]::new));
         for (Line line : options.lines()) {
@@ -46,6 +47,8 @@ final class ReportTable {
                 OptionalDouble r = report.oursOver(line, Transport.RMI);
                 row.add(ratio(r) + (r.isPresent() ? (line.beats(r.getAsDouble()) ? " (ours better)" : " (rmi better)")
                         : ""));
+                row.add((line.lowerIsBetter() ? "<= " : ">= ") + String.format(Locale.ROOT, "%.2f", line.rmiTarget())
+                        + (r.isPresent() ? (line.meetsRmiTarget(r.getAsDouble()) ? " met" : " missed") : ""));
             }
             rows.add(row.toArray(String[]::new));
         }
@@ -54,8 +57,9 @@ final class ReportTable {
                 + " max heap: client %s, server %s%n", report.cpus(), report.javaVersion(),
                 heap(report.clientMaxHeapBytes()), heap(report.serverMaxHeapBytes())));
         appendAligned(out, rows);
-        out.append(options.secure() ? "ours: CURVE authentication and encryption (raw JeroMQ and RMI: plain)\n"
-                : "ours: plain sockets, like the raw JeroMQ baseline (--secure for CURVE, our default elsewhere)\n");
+        out.append("ours: our RPC in its default mode (CURVE server; a Java client on the same host takes the"
+                + " kernel-checked Unix socket); ours-zmq: forced onto ZeroMQ, plain; ours-curve: forced onto ZeroMQ"
+                + " with CURVE. raw JeroMQ and RMI: plain. Ratios compare ours (default mode).\n");
         out.append("ratios are ours/other on the medians: on 'lower' lines (latency) above 1 means ours is slower;"
                 + " on 'higher' lines (rates) below 1 means ours is slower.\n");
         if (options.lines().contains(Line.CALL) || options.lines().contains(Line.PING)) {
@@ -87,6 +91,8 @@ final class ReportTable {
         switch (line) {
             case PIPELINE:
                 return String.format(Locale.ROOT, "%,.0f", v);
+            case IMAGE:
+                return String.format(Locale.ROOT, "%.0f", v);
             case ECHO:
                 return String.format(Locale.ROOT, v < 100 ? "%.1f" : "%.0f", v);
             default:

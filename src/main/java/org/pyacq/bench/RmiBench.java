@@ -12,4 +12,7 @@ public interface RmiBench extends Remote {
 
     /** Returns its argument (the reply carries the whole array back). */
     double[] echo(double[] data) throws RemoteException;
+
+    /** Returns its argument: a 640x480 16-bit image as a {@code short[]}. */
+    short[] echoImage(short[] pixels) throws RemoteException;
 }

@@ -103,6 +103,16 @@ final class RmiClient implements TransportClient {
     }
 
     @Override
+    public void echoImage() {
+        if (image == null) {
+            image = Payloads.image();
+        }
+        Payloads.checkImage(image, call(() -> stub.echoImage(image)), transport());
+    }
+
+    private short[] image;
+
+    @Override
     public void echo() {
         if (payload == null) {
             payload = Payloads.doubles(echoLength);

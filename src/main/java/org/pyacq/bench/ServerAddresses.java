@@ -14,16 +14,18 @@ import java.util.Optional;
  * What the server JVM tells the harness, as one line of JSON on its stdout: where each of its
  * three servers listens, and facts about the JVM for the report.
  *
- * @param rpc our RPC server, e.g. {@code tcp://127.0.0.1:40001}
+ * @param rpc our RPC server with its default security (CURVE, and a same-host endpoint), e.g. {@code tcp://127.0.0.1:40001}
+ * @param rpcPlain our RPC server on plain sockets, ZeroMQ only
  * @param raw the raw ROUTER echo loop, e.g. {@code tcp://127.0.0.1:40002}
  * @param rmi the RMI registry as {@code host:port}
  * @param maxHeapBytes the server JVM's {@code Runtime.maxMemory()}
  */
-record ServerAddresses(String rpc, String raw, String rmi, long pid, long maxHeapBytes) {
+record ServerAddresses(String rpc, String rpcPlain, String raw, String rmi, long pid, long maxHeapBytes) {
     private static final JsonFactory JSON = new JsonFactory();
 
     ServerAddresses {
         Objects.requireNonNull(rpc, "rpc");
+        Objects.requireNonNull(rpcPlain, "rpcPlain");
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(rmi, "rmi");
     }
@@ -33,6 +35,7 @@ record ServerAddresses(String rpc, String raw, String rmi, long pid, long maxHea
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("rpc", rpc);
+            g.writeStringField("rpcPlain", rpcPlain);
             g.writeStringField("raw", raw);
             g.writeStringField("rmi", rmi);
             g.writeNumberField("pid", pid);
@@ -50,6 +53,7 @@ record ServerAddresses(String rpc, String raw, String rmi, long pid, long maxHea
             return Optional.empty();
         }
         String rpc = null;
+        String rpcPlain = null;
         String raw = null;
         String rmi = null;
         long pid = -1;
@@ -63,6 +67,7 @@ record ServerAddresses(String rpc, String raw, String rmi, long pid, long maxHea
                 p.nextToken();
                 switch (name) {
                     case "rpc" -> rpc = p.getValueAsString();
+                    case "rpcPlain" -> rpcPlain = p.getValueAsString();
                     case "raw" -> raw = p.getValueAsString();
                     case "rmi" -> rmi = p.getValueAsString();
                     case "pid" -> pid = p.getValueAsLong();
@@ -73,9 +78,9 @@ record ServerAddresses(String rpc, String raw, String rmi, long pid, long maxHea
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (rpc == null || raw == null || rmi == null) {
+        if (rpc == null || rpcPlain == null || raw == null || rmi == null) {
             return Optional.empty();
         }
-        return Optional.of(new ServerAddresses(rpc, raw, rmi, pid, heap));
+        return Optional.of(new ServerAddresses(rpc, rpcPlain, raw, rmi, pid, heap));
     }
 }

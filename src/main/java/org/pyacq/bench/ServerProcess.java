@@ -122,9 +122,6 @@ final class ServerProcess implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(BenchServer.class.getName());
-        if (options.secure()) {
-            cmd.add("--secure");
-        }
         return List.copyOf(cmd);
     }
 

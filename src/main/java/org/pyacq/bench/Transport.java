@@ -6,8 +6,16 @@ import java.util.stream.Collectors;
 
 /** What carries the calls of a benchmark line. */
 public enum Transport {
-    /** Our RPC: {@code RpcClient} and {@code ObjectProxy} against an {@code RpcServer}. */
-    OURS("ours", "pyacq-java RPC"),
+    /**
+     * Our RPC as every user gets it: {@code RpcClient} and {@code ObjectProxy} against an
+     * {@code RpcServer} with its default security (CURVE on ZeroMQ) and the default path choice,
+     * which takes the same-host Unix socket.
+     */
+    OURS("ours", "pyacq-java RPC, default mode (same-host path)"),
+    /** Our RPC forced onto ZeroMQ, plain sockets (what a Python peer or another host gets with --insecure). */
+    OURS_ZMQ("ours-zmq", "pyacq-java RPC over ZeroMQ, plain"),
+    /** Our RPC forced onto ZeroMQ with CURVE (what another host gets by default). */
+    OURS_CURVE("ours-curve", "pyacq-java RPC over ZeroMQ with CURVE"),
     /** A raw JeroMQ DEALER talking to a ROUTER echo loop: the transport alone, no protocol. */
     RAW("raw", "raw JeroMQ DEALER/ROUTER"),
     /** Java RMI against an exported object (in the JDK). */
@@ -19,6 +27,11 @@ public enum Transport {
     Transport(String key, String description) {
         this.key = key;
         this.description = description;
+    }
+
+    /** True for the three ways of running our RPC. */
+    public boolean isOurs() {
+        return this == OURS || this == OURS_ZMQ || this == OURS_CURVE;
     }
 
     /** The name used on the command line and in JSON. */

@@ -23,6 +23,9 @@ interface TransportClient extends AutoCloseable {
     /** One round trip of the echo payload (allocated once, on first use). */
     void echo();
 
+    /** One round trip of a 640x480 uint16 image (600 KiB each way). */
+    void echoImage();
+
     /** What the pipelined line does on this transport, for the report. */
     String pipelineNote();
 

@@ -2,6 +2,8 @@ package org.pyacq.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pyacq.cli.present.ValuePrinter;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.rpc.RpcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,10 +25,11 @@ import picocli.CommandLine.Parameters;
                     + "{\"k\": 1}), else plain text: java.version is the text java.version. Put -- before ARGS "
                     + "that start with '-' and are not numbers.",
             "",
-            "The result is printed plainly: numbers and text as they are (text without quotes), lists and "
-                    + "maps as compact JSON, arrays summarised, remote objects as <type #id at address>. --json "
-                    + "prints it as JSON. If the remote code raises, its one-line summary goes to stderr and the "
-                    + "exit code is 1.",
+            "The result is printed on one line as 'pyacq eval' and the REPL print it: numbers and text as "
+                    + "they are (text without quotes), lists and maps with their first 10 entries, arrays as "
+                    + "dtype[shape] and their first values (float64[3] [1.0, 2.0, 3.0]), remote objects as "
+                    + "<type #id at address>. --json prints all of it as JSON. If the remote code raises, its "
+                    + "one-line summary goes to stderr and the exit code is 1.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -62,7 +65,7 @@ final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTr
         args.forEach(a -> values.add(JsonText.parseArgument(a)));
         try (RpcClient client = openProcess(session, name)) {
             Object result = CallTarget.invoke(client, path, values);
-            out().println(json ? JsonText.write(result) : ValueText.plain(result));
+            out().println(json ? JsonText.write(result) : ValuePrinter.plain().formatUnquoted(result));
         }
         return CliExitCodes.OK;
     }

@@ -3,6 +3,8 @@ package org.pyacq.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.pyacq.cli.present.SpawnOptions;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;
 
@@ -13,9 +15,6 @@ import org.pyacq.rpc.RemoteCallException;
  * daemon's message, all its lines (a child's own start-up error included).
  */
 final class DaemonCalls {
-    /** Extra time given to calls that start a process, beyond its own start-up timeout. */
-    private static final Duration START_MARGIN = Duration.ofSeconds(15);
-
     private final DaemonSession session;
 
     DaemonCalls(DaemonSession session) {
@@ -23,8 +22,8 @@ final class DaemonCalls {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> spawn(Map<String, Object> spec, Duration startupTimeout) {
-        return (Map<String, Object>) invoke(atLeast(startupTimeout.plus(START_MARGIN)), false, "spawn", spec);
+    Map<String, Object> spawn(Map<String, Object> spec, Duration answerTimeout) {
+        return (Map<String, Object>) invoke(atLeast(answerTimeout), false, "spawn", spec);
     }
 
     @SuppressWarnings("unchecked")
@@ -45,7 +44,8 @@ final class DaemonCalls {
     /** Restarting stops the process, then waits for it to start again (30 s start-up by default). */
     @SuppressWarnings("unchecked")
     Map<String, Object> restart(String name) {
-        return (Map<String, Object>) invoke(atLeast(Duration.ofSeconds(30).plus(START_MARGIN)), false, "restart", name);
+        Duration wait = atLeast(Duration.ofSeconds(30).plus(SpawnOptions.START_MARGIN));
+        return (Map<String, Object>) invoke(wait, false, "restart", name);
     }
 
     /** The RPC address of a running process. */

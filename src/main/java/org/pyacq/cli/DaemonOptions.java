@@ -3,6 +3,7 @@ package org.pyacq.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pyacq.cli.present.OptionConverters;
 import org.pyacq.daemon.DaemonConfig;
 import picocli.CommandLine.Option;
 

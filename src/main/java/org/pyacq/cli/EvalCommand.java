@@ -1,6 +1,7 @@
 package org.pyacq.cli;
 
 import org.pyacq.cli.repl.Repl;
+import org.pyacq.cli.session.DaemonSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

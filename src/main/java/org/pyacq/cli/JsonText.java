@@ -2,16 +2,14 @@ package org.pyacq.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,6 +20,9 @@ import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.wire.DType;
 import org.pyacq.wire.NdArray;
 import org.pyacq.wire.ProxyRef;
+import org.pyacq.wire.Serializers;
+import org.pyacq.wire.ValueMapper;
+import org.pyacq.wire.WireFormatException;
 
 /**
  * JSON on the command line: arguments given as JSON literals ({@code 42}, {@code true},
@@ -32,70 +33,24 @@ import org.pyacq.wire.ProxyRef;
  * proxy as {@code {"proxy": type, "id": n, "address": ...}}; anything else as its text.
  */
 final class JsonText {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build())
-            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonText() {
     }
 
     /**
      * A command-line argument as a value: the JSON literal it is, if it parses as exactly one,
-     * else the text itself. Integers become Integer, Long or BigInteger by size; other numbers
-     * Double; arrays List; objects Map (insertion-ordered). {@code 42} is 42, {@code "42"} and
-     * {@code java.version} are text, {@code null} is null.
+     * else the text itself. Read by the wire's JSON reader ({@link Serializers#JSON}, within
+     * {@link org.pyacq.wire.DecodeLimits#DEFAULT}), so an argument means what the same JSON means
+     * in a request: integers become Integer, Long or BigInteger by size; other numbers Double
+     * (NaN and Infinity included); arrays lists; objects insertion-ordered maps. {@code 42} is 42,
+     * {@code "42"} and {@code java.version} are text, {@code null} is null.
      */
     static Object parseArgument(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return text;
-            }
-            Object value = read(p, first);
-            return p.nextToken() == null ? value : text;
-        } catch (JsonProcessingException e) {
+        try {
+            return Serializers.JSON.decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), ValueMapper.PLAIN);
+        } catch (WireFormatException e) {
             return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Object read(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case VALUE_NULL:
-                return null;
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT: return p.getIntValue();
-                    case LONG: return p.getLongValue();
-                    default: return p.getBigIntegerValue();
-                }
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                JsonToken n;
-                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(read(p, n));
-                }
-                return list;
-            }
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    map.put(key, read(p, p.nextToken()));
-                }
-                return map;
-            }
-            default:
-                throw new JsonParseFailure(p, "unexpected " + t);
         }
     }
 
@@ -196,14 +151,5 @@ final class JsonText {
         m.put("id", id);
         m.put("address", address);
         return m;
-    }
-
-    /** Thrown inside {@link #read} for a token that cannot start a value; caught as "not JSON". */
-    private static final class JsonParseFailure extends JsonProcessingException {
-        private static final long serialVersionUID = 1L;
-
-        JsonParseFailure(JsonParser p, String message) {
-            super(message, p.currentLocation());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.pyacq.cli;
 
 import java.util.Map;
+import org.pyacq.cli.present.ProcessChange;
 import picocli.CommandLine.Command;
 
 /** {@code pyacq kill NAME}. */
@@ -13,13 +14,12 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  pyacq kill w1", "  pyacq kill w1 --json"})
 final class KillCommand extends ProcessActionCommand {
-    @Override
-    Map<String, Object> act(DaemonCalls daemon) {
-        return daemon.kill(name);
+    KillCommand() {
+        super(ProcessChange.KILLED);
     }
 
     @Override
-    String describe(Map<String, Object> after) {
-        return "killed " + name + exitCode(after);
+    Map<String, Object> act(DaemonCalls daemon) {
+        return daemon.kill(name);
     }
 }

@@ -3,6 +3,7 @@ package org.pyacq.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.RpcClient;
 import picocli.CommandLine.Command;

@@ -2,6 +2,8 @@ package org.pyacq.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.pyacq.cli.present.ProcessTable;
+import org.pyacq.cli.session.DaemonSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,8 +13,8 @@ import picocli.CommandLine.Option;
         description = {
             "Lists the daemon's processes: NAME, STATUS (starting, running, stopping, stopped, exited, failed, "
                     + "backoff, gave-up), PID, ADDRESS (RPC endpoint), UPTIME, RESTARTS, EXIT (last exit code) "
-                    + "MEMORY (resident) and OBJECTS (live objects/references its server holds for remote proxies). "
-                    + "'-' marks what does not apply.",
+                    + "and MEMORY (resident). '-' marks what does not apply. Under the table, one line per process "
+                    + "that has an error: NAME: why it last failed.",
             "",
             "With --json: a JSON list with one object per process, with also restart_policy, next_restart_in "
                     + "(seconds), error (why it last failed), objects, references and leases (client processes holding a "
@@ -33,7 +35,7 @@ final class PsCommand extends SessionCommand {
         if (json) {
             out().println(JsonText.write(processes));
         } else {
-            PsTable.lines(processes).forEach(out()::println);
+            ProcessTable.lines(processes).forEach(out()::println);
         }
         return CliExitCodes.OK;
     }

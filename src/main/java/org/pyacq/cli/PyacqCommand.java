@@ -2,6 +2,7 @@ package org.pyacq.cli;
 
 import java.io.PrintWriter;
 import java.util.Objects;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.log.ConsoleColor;
 import org.pyacq.log.LogSetup;
 import org.pyacq.log.PythonLevels;

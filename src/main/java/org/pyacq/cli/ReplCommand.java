@@ -3,6 +3,7 @@ package org.pyacq.cli;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import org.pyacq.cli.repl.Repl;
+import org.pyacq.cli.session.DaemonSession;
 import picocli.CommandLine.Command;
 
 /** {@code pyacq repl}: the interactive REPL, or a script on stdin. */

@@ -1,6 +1,7 @@
 package org.pyacq.cli;
 
 import java.util.Map;
+import org.pyacq.cli.present.ProcessChange;
 import picocli.CommandLine.Command;
 
 /** {@code pyacq restart NAME}. */
@@ -14,13 +15,12 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  pyacq restart w1", "  pyacq restart w1 --json"})
 final class RestartCommand extends ProcessActionCommand {
-    @Override
-    Map<String, Object> act(DaemonCalls daemon) {
-        return daemon.restart(name);
+    RestartCommand() {
+        super(ProcessChange.RESTARTED);
     }
 
     @Override
-    String describe(Map<String, Object> after) {
-        return "restarted " + name + ": pid " + after.get("pid") + " at " + after.get("address");
+    Map<String, Object> act(DaemonCalls daemon) {
+        return daemon.restart(name);
     }
 }

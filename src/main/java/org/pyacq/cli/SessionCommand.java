@@ -2,6 +2,7 @@ package org.pyacq.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.RpcClient;
 import picocli.CommandLine.Model.CommandSpec;

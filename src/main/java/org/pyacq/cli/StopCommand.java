@@ -1,6 +1,7 @@
 package org.pyacq.cli;
 
 import java.util.Map;
+import org.pyacq.cli.present.ProcessChange;
 import picocli.CommandLine.Command;
 
 /** {@code pyacq stop NAME}. */
@@ -14,13 +15,12 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  pyacq stop w1", "  pyacq stop w1 --json"})
 final class StopCommand extends ProcessActionCommand {
-    @Override
-    Map<String, Object> act(DaemonCalls daemon) {
-        return daemon.stop(name);
+    StopCommand() {
+        super(ProcessChange.STOPPED);
     }
 
     @Override
-    String describe(Map<String, Object> after) {
-        return "stopped " + name + exitCode(after);
+    Map<String, Object> act(DaemonCalls daemon) {
+        return daemon.stop(name);
     }
 }

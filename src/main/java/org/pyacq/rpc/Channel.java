@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.pyacq.transport.ClientLink;
 import org.pyacq.transport.ConnectionWatch;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.SocketPoller;
-import org.pyacq.transport.SocketWaiter;
 import org.pyacq.transport.Waker;
-import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Action;
 import org.pyacq.wire.Reply;
 import org.pyacq.wire.ReplyHeader;
@@ -21,22 +20,20 @@ import org.pyacq.wire.Request;
 import org.pyacq.wire.ReturnType;
 import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
-import org.zeromq.ZMQ;
 
 /**
- * One thread's connection to a server: a DEALER socket used only by that thread, so a synchronous
- * call goes caller -> socket -> server and back with no hand-off between our own threads. On a
- * server's thread the wait also serves that server's incoming requests (reentrancy).
+ * One thread's connection to a server: a {@link ClientLink} (the same-host Unix socket or a
+ * ZeroMQ DEALER) used only by that thread, so a synchronous call goes caller -> socket -> server
+ * and back with no hand-off between our own threads. On a server's thread the wait also serves
+ * that server's incoming requests (reentrancy).
  */
 final class Channel {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final RpcClient client;
     private final Thread owner;
-    private final ZMQ.Socket socket;
-    /** Waits on this channel's socket alone; null on a server's thread, which uses {@link #poller}. */
-    private final SocketWaiter waiter;
-    /** Waits on this channel's socket and the server's, on a server's thread; null elsewhere. */
+    private final ClientLink link;
+    /** On a server's thread: the server's poller, which watches this link too; null elsewhere. */
     private final SocketPoller poller;
     private final RpcServer server;
     private final ReentrantLock inUse = new ReentrantLock();
@@ -59,28 +56,23 @@ final class Channel {
             id = ("java." + ProcessHandle.current().pid() + "." + SEQUENCE.get() + RequestHandler.JAVA_PEER_MARK)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        this.socket = Sockets.connectDealer(client.address(), id, client.options().security(),
-                Sockets.DEFAULT_MAX_MESSAGE_BYTES, new ConnectionWatch.Listener() {
-                    @Override
-                    public void lost() {
-                        connectionLost();
-                    }
+        this.link = client.links().open(id, new ConnectionWatch.Listener() {
+            @Override
+            public void lost() {
+                connectionLost();
+            }
 
-                    @Override
-                    public void refused(int status) {
-                        refusedByServer = true;
-                        waker().wakeup();
-                    }
-                });
-        if (server != null && server.socket() != null) {
-            this.poller = new SocketPoller();
-            this.waiter = null;
-            poller.register(socket);
-            poller.register(server.socket());
-        } else {
-            this.poller = null;
-            this.waiter = new SocketWaiter(socket);
+            @Override
+            public void refused(int status) {
+                refusedByServer = true;
+                waker().wakeup();
+            }
+        });
+        SocketPoller serverPoller = server != null ? server.poller() : null;
+        if (serverPoller != null) {
+            link.watchWith(serverPoller);
         }
+        this.poller = serverPoller;
     }
 
     Thread owner() {
@@ -142,7 +134,19 @@ final class Channel {
         }
         ByteBuffer body = opts == null ? ByteBuffer.allocate(0)
                 : Encoding.encode(client.serializer(), opts, client.argsMapper());
-        Frames.send(socket, Request.headerFrames(id, action, returnType, client.serializer()), body);
+        try {
+            link.send(Request.headerFrames(id, action, returnType, client.serializer()), body);
+        } catch (org.pyacq.transport.TransportException e) {
+            close();   // a broken local connection is not reopened by itself: the next call makes a new channel
+            drainNotices();
+            RpcException failure = client.failure();
+            if (failure != null) {
+                throw failure;
+            }
+            throw client.explainLoss(new ServerDisconnectedException(client.address(), "lost the " + link.path().wireName()
+                    + " connection to " + client.address() + " before sending " + action + " [" + id + "]: "
+                    + e.getMessage()));
+        }
     }
 
     private ByteBuffer awaitReply(long id, long deadline, Action action, Duration timeout, long lossesBefore) {
@@ -150,8 +154,8 @@ final class Channel {
         Waker previous = poller != null ? server.swapActiveWaker(poller) : null;
         try {
             while (true) {
-                if (waiter != null) {
-                    waiter.arm();
+                if (poller == null) {
+                    link.arm();
                 }
                 ByteBuffer early = setAside.remove(id);
                 if (early != null) {
@@ -166,17 +170,15 @@ final class Channel {
                     client.disconnected(refused);
                     throw refused;
                 }
-                if (SocketPoller.readable(socket)) {
-                    ByteBuffer frame = Frames.receiveOne(socket);
-                    if (frame != null) {
-                        progress();
-                        if (route(frame, id, action)) {
-                            return frame;
-                        }
-                        continue;
+                ByteBuffer frame = link.receiveOne();
+                if (frame != null) {
+                    progress();
+                    if (route(frame, id, action)) {
+                        return frame;
                     }
+                    continue;
                 }
-                if (poller != null && server.socket() != null && (server.processOne() | server.runTasks())) {
+                if (poller != null && server.isServing() && (server.processOne() | server.runTasks())) {
                     progress();
                     continue;
                 }
@@ -189,8 +191,8 @@ final class Channel {
                 if (remaining <= 0) {
                     throw new RpcTimeoutException(client.address(), action.wireName(), id, timeout, awaited.size());
                 }
-                if (waiter != null) {
-                    waiter.awaitReadable(remaining);
+                if (poller == null) {
+                    link.await(remaining);
                 } else {
                     poller.await(remaining);
                 }
@@ -200,6 +202,17 @@ final class Channel {
             if (poller != null) {
                 server.swapActiveWaker(previous);
             }
+        }
+    }
+
+    /** Reads what the server sent before the connection broke: a disconnect notice says why. */
+    private void drainNotices() {
+        for (int i = 0; i < 64; i++) {
+            ByteBuffer frame = link.receiveOne();
+            if (frame == null) {
+                return;
+            }
+            route(frame, -2, Action.PING);
         }
     }
 
@@ -235,7 +248,7 @@ final class Channel {
 
     /** What the owner waits on; a no-op before the constructor has set it (events can come that early). */
     private Waker waker() {
-        Waker w = waiter != null ? waiter : poller;
+        Waker w = poller != null ? poller : link;
         return w != null ? w : () -> { };
     }
 
@@ -245,9 +258,13 @@ final class Channel {
         }
     }
 
-    /** Called on JeroMQ's I/O thread when the established connection breaks. */
+    /** Called when the established connection breaks (on JeroMQ's I/O thread for ZeroMQ links). */
     private void connectionLost() {
         connectionLosses++;
+        if (link != null && link.path() == org.pyacq.transport.PathChoice.LOCAL) {
+            closed = true;   // never comes back: the next call opens a new channel
+            client.forget(this);
+        }
         waker().wakeup();
     }
 
@@ -285,12 +302,9 @@ final class Channel {
             return;
         }
         socketClosed = true;
-        if (waiter != null) {
-            waiter.close();
-        } else {
-            poller.unregister(socket);
-            poller.close();
+        if (poller != null) {
+            link.unwatch(poller);
         }
-        socket.close();
+        link.close();
     }
 }

@@ -2,6 +2,7 @@ package org.pyacq.rpc;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.pyacq.transport.PathChoice;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializer;
 import org.pyacq.wire.Serializers;
@@ -14,7 +15,8 @@ import org.pyacq.wire.Serializers;
  * ClientOptions json = ClientOptions.builder().serializer(Serializers.JSON).timeout(Duration.ofSeconds(30)).build();
  * }</pre>
  */
-public record ClientOptions(Serializer serializer, Duration timeout, boolean autoRelease, TransportSecurity security) {
+public record ClientOptions(Serializer serializer, Duration timeout, boolean autoRelease, TransportSecurity security,
+        PathChoice path) {
 
     /** msgpack, 10 s timeout, automatic release on, the process's {@link DefaultSecurity}. */
     public static ClientOptions defaults() {
@@ -26,7 +28,7 @@ public record ClientOptions(Serializer serializer, Duration timeout, boolean aut
     }
 
     public Builder toBuilder() {
-        return new Builder().serializer(serializer).timeout(timeout).autoRelease(autoRelease).security(security);
+        return new Builder().serializer(serializer).timeout(timeout).autoRelease(autoRelease).security(security).path(path);
     }
 
     /** Builds {@link ClientOptions}; {@link #build()} checks the values. */
@@ -35,6 +37,7 @@ public record ClientOptions(Serializer serializer, Duration timeout, boolean aut
         private Duration timeout = Duration.ofSeconds(10);
         private boolean autoRelease = true;
         private TransportSecurity security;
+        private PathChoice path;
 
         public Builder serializer(Serializer serializer) {
             this.serializer = Objects.requireNonNull(serializer, "serializer");
@@ -59,11 +62,22 @@ public record ClientOptions(Serializer serializer, Duration timeout, boolean aut
             return this;
         }
 
+        /**
+         * Which path to take to the server: {@link PathChoice#AUTO} (the default, from the system
+         * property {@code pyacq.path}) takes the same-host Unix socket when the server has one;
+         * {@link PathChoice#LOCAL} or {@link PathChoice#ZEROMQ} force one, e.g. for diagnosis.
+         */
+        public Builder path(PathChoice path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
         public ClientOptions build() {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, got " + timeout);
             }
-            return new ClientOptions(serializer, timeout, autoRelease, security != null ? security : DefaultSecurity.get());
+            return new ClientOptions(serializer, timeout, autoRelease, security != null ? security : DefaultSecurity.get(),
+                    path != null ? path : PathChoice.processDefault());
         }
     }
 }

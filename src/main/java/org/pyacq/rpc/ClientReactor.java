@@ -9,11 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pyacq.transport.ClientLink;
 import org.pyacq.transport.ConnectionWatch;
 import org.pyacq.transport.Frames;
-import org.pyacq.transport.SocketPoller;
-import org.pyacq.transport.SocketWaiter;
-import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Action;
 import org.pyacq.wire.Reply;
 import org.pyacq.wire.ReplyHeader;
@@ -23,11 +21,10 @@ import org.pyacq.wire.ValueMapper;
 import org.pyacq.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.ZMQ;
 
 /**
  * A client's I/O thread for asynchronous calls: callers encode their request and queue it; this
- * thread owns one DEALER socket, sends what is queued in batches, and completes futures as replies
+ * thread owns one link (the same-host Unix socket or a ZeroMQ DEALER), sends what is queued in batches, and completes futures as replies
  * arrive, in any order. Started on the first asynchronous call.
  */
 final class ClientReactor implements Runnable {
@@ -49,7 +46,7 @@ final class ClientReactor implements Runnable {
     private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private volatile SocketWaiter waiter;
+    private volatile ClientLink link;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
@@ -114,9 +111,9 @@ final class ClientReactor implements Runnable {
     }
 
     private void wake() {
-        SocketWaiter w = waiter;
-        if (w != null) {
-            w.wakeup();
+        ClientLink l = link;
+        if (l != null) {
+            l.wakeup();
         }
     }
 
@@ -158,12 +155,11 @@ final class ClientReactor implements Runnable {
     @Override
     public void run() {
         ON_REACTOR.set(this);
-        ZMQ.Socket socket;
+        ClientLink socket;
         try {
             String identity = ProcessIdentity.hostName() + "." + ProcessIdentity.processName() + ".async-"
                     + SEQUENCE.incrementAndGet() + ":" + client.address() + RequestHandler.JAVA_PEER_MARK;
-            socket = Sockets.connectDealer(client.address(), identity.getBytes(StandardCharsets.UTF_8),
-                    client.options().security(), Sockets.DEFAULT_MAX_MESSAGE_BYTES, new ConnectionWatch.Listener() {
+            socket = client.links().open(identity.getBytes(StandardCharsets.UTF_8), new ConnectionWatch.Listener() {
                         @Override
                         public void lost() {
                             connectionLost();
@@ -175,7 +171,7 @@ final class ClientReactor implements Runnable {
                             wake();
                         }
                     });
-            waiter = new SocketWaiter(socket);
+            link = socket;
         } catch (RuntimeException e) {
             startFailure = e;
             started.countDown();
@@ -189,25 +185,31 @@ final class ClientReactor implements Runnable {
             log.error("client I/O thread for {} failed", client.address(), e);
             client.disconnected(new RpcException("the client I/O thread for " + client.address() + " failed: " + e, e));
         } finally {
-            waiter.close();
             socket.close();
             stopped.countDown();
         }
     }
 
-    private void loop(ZMQ.Socket socket) {
-        SocketWaiter w = waiter;
+    private void loop(ClientLink socket) {
+        ClientLink w = socket;
         long nextSweep = System.nanoTime() + SWEEP_NANOS;
         while (true) {
             w.arm();
             boolean busy = false;
             Outgoing o;
             while ((o = outbox.poll()) != null) {
-                Frames.send(socket, o.head(), o.body());
+                socket.queue(o.head(), o.body());
                 busy = true;
             }
-            for (int n = 0; n < 1024 && SocketPoller.readable(socket); n++) {
-                ByteBuffer frame = Frames.receiveOne(socket);
+            if (busy) {
+                try {
+                    socket.flush();
+                } catch (org.pyacq.transport.TransportException e) {
+                    lostConnection = true;   // the local connection broke; its calls fail below
+                }
+            }
+            for (int n = 0; n < 1024; n++) {
+                ByteBuffer frame = socket.receiveOne();
                 if (frame == null) {
                     break;
                 }
@@ -238,7 +240,7 @@ final class ClientReactor implements Runnable {
             }
             sleeping = true;
             if (outbox.isEmpty() && !closing && !lostConnection) {
-                w.awaitReadable(pending.isEmpty() ? -1 : Math.max(1, nextSweep - System.nanoTime()));
+                w.await(pending.isEmpty() ? -1 : Math.max(1, nextSweep - System.nanoTime()));
             }
             sleeping = false;
         }

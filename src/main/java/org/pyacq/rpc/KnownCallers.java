@@ -38,6 +38,15 @@ final class KnownCallers {
         lastSerializer = serializer;
     }
 
+    /** Forgets a caller whose connection ended. */
+    void forget(byte[] identity) {
+        callers.remove(ByteBuffer.wrap(identity));
+        if (java.util.Arrays.equals(identity, lastIdentity)) {
+            lastIdentity = null;
+            lastSerializer = null;
+        }
+    }
+
     /** Every known caller except {@code except} (may be null), with its serializer. */
     List<Map.Entry<byte[], Serializer>> allExcept(byte[] except) {
         ByteBuffer skip = except == null ? null : ByteBuffer.wrap(except);

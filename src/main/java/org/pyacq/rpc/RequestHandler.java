@@ -104,9 +104,12 @@ final class RequestHandler {
     }
 
     private void send(byte[] identity, ByteBuffer reply) {
-        if (server.socket() != null) {
-            Frames.sendTo(server.socket(), identity, reply);
-        }
+        server.sendReply(identity, reply);
+    }
+
+    /** A caller's connection ended for good (a same-host client went away). Owner thread. */
+    void forget(byte[] identity) {
+        callers.forget(identity);
     }
 
     /** Runs the request; returns the encoded reply, or null when none is wanted. */
@@ -212,7 +215,7 @@ final class RequestHandler {
     }
 
     void sendDisconnects(byte[] except) {
-        if (server.socket() == null) {
+        if (!server.isServing()) {
             return;
         }
         for (Map.Entry<byte[], Serializer> caller : callers.allExcept(except)) {

@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pyacq.transport.ClientLinks;
 import org.pyacq.transport.Endpoints;
+import org.pyacq.transport.LocalDirectory;
+import org.pyacq.transport.PathChoice;
+import org.pyacq.transport.Sockets;
 import org.pyacq.wire.Action;
 import org.pyacq.wire.ProxyRef;
 import org.pyacq.wire.ReturnType;
@@ -41,6 +45,7 @@ public final class RpcClient implements AutoCloseable {
     private final String address;
     private final ClientOptions options;
     private final boolean shared;
+    private final ClientLinks links;
     private final ReplyMapper replyMapper = new ReplyMapper(this);
     private final RequestArgsMapper argsMapper = new RequestArgsMapper(this);
     private final ThreadLocal<Channel> channels = new ThreadLocal<>();
@@ -56,6 +61,8 @@ public final class RpcClient implements AutoCloseable {
         this.address = address;
         this.options = Objects.requireNonNull(options, "options");
         this.shared = shared;
+        this.links = new ClientLinks(address, options.security(), options.path(), LocalDirectory.defaultLocation(),
+                Sockets.DEFAULT_MAX_MESSAGE_BYTES);
     }
 
     /**
@@ -204,6 +211,18 @@ public final class RpcClient implements AutoCloseable {
 
     public ClientOptions options() {
         return options;
+    }
+
+    /**
+     * The path this client's connections take (the same-host Unix socket or ZeroMQ), or empty
+     * before its first call. See {@link ClientOptions.Builder#path}.
+     */
+    public java.util.Optional<PathChoice> currentPath() {
+        return links.currentPath();
+    }
+
+    ClientLinks links() {
+        return links;
     }
 
     public Serializer serializer() {

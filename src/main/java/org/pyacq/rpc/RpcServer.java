@@ -17,6 +17,9 @@ import org.pyacq.rpc.invoke.Invoker;
 import org.pyacq.rpc.invoke.InvokerOptions;
 import org.pyacq.transport.Frames;
 import org.pyacq.transport.InsecureBindException;
+import org.pyacq.transport.LocalDirectory;
+import org.pyacq.transport.LocalRouter;
+import org.pyacq.transport.SocketPoller;
 import org.pyacq.transport.SocketWaiter;
 import org.pyacq.transport.Waker;
 import org.pyacq.transport.Sockets;
@@ -56,6 +59,7 @@ public final class RpcServer implements AutoCloseable {
     private final boolean allowInsecureRemote;
     private final int workerCount;
     private final boolean daemon;
+    private final LocalDirectory localDirectory;
     private final Invoker invoker;
     private final ReferenceTable references = new ReferenceTable();
     private final Map<String, Object> namespace = new ConcurrentHashMap<>();
@@ -74,6 +78,9 @@ public final class RpcServer implements AutoCloseable {
     private volatile boolean localExporter;
     private ZMQ.Socket socket;
     private SocketWaiter waiter;
+    /** Watches the ZeroMQ socket and the local endpoint together; also used by reentrant calls. */
+    private volatile SocketPoller poller;
+    private volatile LocalRouter local;
     private ExecutorService workers;
 
     static {
@@ -88,6 +95,7 @@ public final class RpcServer implements AutoCloseable {
         this.allowInsecureRemote = b.allowInsecureRemote;
         this.workerCount = b.workers;
         this.daemon = b.daemon;
+        this.localDirectory = b.localEndpoint ? b.localDirectory : null;
         InvokerOptions options = b.invokerOptions != null ? b.invokerOptions
                 : InvokerOptions.builder().remoteObjects(RemoteProxies.INSTANCE).build();
         if (b.accessPolicy != null) {
@@ -151,6 +159,9 @@ public final class RpcServer implements AutoCloseable {
             socket = Sockets.bindRouter(bindAddress, security, maxMessageBytes, allowInsecureRemote);
             address = Sockets.endpoint(socket);
             waiter = new SocketWaiter(socket);
+            poller = new SocketPoller();
+            poller.register(socket);
+            bindLocal();
             if (workerCount > 0) {
                 AtomicInteger n = new AtomicInteger();
                 workers = Executors.newFixedThreadPool(workerCount, r -> {
@@ -174,6 +185,22 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
+    /** Opens the same-host endpoint; a server without one still serves over ZeroMQ. */
+    private void bindLocal() {
+        if (localDirectory == null) {
+            return;
+        }
+        try {
+            local = LocalRouter.bind(localDirectory, address, maxMessageBytes);
+            local.watchWith(poller);
+            local.onDisconnect(handler::forget);
+            log.debug("RPC server {} also serves same-host clients at {}", name, local.file());
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("RPC server {} at {} has no same-host endpoint (clients use ZeroMQ): {}", name, address,
+                    e.getMessage());
+        }
+    }
+
     /** Serves on the calling thread until the server is closed (binds first if needed). */
     public void run() {
         if (owner == null) {
@@ -189,13 +216,22 @@ public final class RpcServer implements AutoCloseable {
         }
         looping = true;
         try {
-            activeWaker = waiter;
+            boolean select = local != null;
+            activeWaker = select ? poller : waiter;
             while (!closing) {
-                waiter.arm();
+                if (!select) {
+                    waiter.arm();
+                }
                 boolean busy = processOne();
                 busy |= runTasks();
-                if (!busy && !closing) {
-                    waiter.awaitReadable(-1);
+                if (busy) {
+                    poller.progress();
+                } else if (!closing) {
+                    if (select) {
+                        poller.await(-1);
+                    } else {
+                        waiter.awaitReadable(-1);
+                    }
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -275,6 +311,12 @@ public final class RpcServer implements AutoCloseable {
         namespace.clear();
         references.clear();
         waiter.close();
+        if (local != null) {
+            local.close();
+            local = null;
+        }
+        poller.close();
+        poller = null;
         socket.close();
         socket = null;
         CURRENT.remove();
@@ -287,15 +329,50 @@ public final class RpcServer implements AutoCloseable {
     /** Reads and handles one request if one is waiting; true if it did. Owner thread only. */
     boolean processOne() {
         ZMQ.Socket s = socket;
-        if (s == null || !org.pyacq.transport.SocketPoller.readable(s)) {
+        if (s == null) {
             return false;
         }
-        Frames.Received msg = Frames.receive(s, 8);
+        Frames.Received msg = SocketPoller.readable(s) ? Frames.receive(s, 8) : null;
+        if (msg == null && local != null) {
+            msg = local.receive(8);
+        }
         if (msg == null) {
             return false;
         }
         handler.handle(msg);
         return true;
+    }
+
+    /** Sends a reply to a caller, over the path its request came by. Owner thread. */
+    void sendReply(byte[] identity, java.nio.ByteBuffer reply) {
+        if (socket == null) {
+            return;
+        }
+        if (local == null || !local.sendTo(identity, reply)) {
+            Frames.sendTo(socket, identity, reply);
+        }
+    }
+
+    /** True while the server is bound and not yet shut down. Owner thread. */
+    boolean isServing() {
+        return socket != null;
+    }
+
+    /** The owner thread's combined wait (the ZeroMQ socket and the local endpoint); null before bind. */
+    SocketPoller poller() {
+        return poller;
+    }
+
+    /** Open same-host connections (0 without a local endpoint). */
+    public int localConnectionCount() {
+        LocalRouter l = local;
+        return l == null ? 0 : l.connectionCount();
+    }
+
+    /** The socket file of the same-host endpoint, if the server has one. */
+    public Optional<java.nio.file.Path> localEndpoint() {
+        LocalRouter l = local;
+        return l == null ? Optional.empty() : Optional.of(l.file());
     }
 
     /** Runs work posted by other threads (worker replies, close requests); true if any ran. */
@@ -335,10 +412,6 @@ public final class RpcServer implements AutoCloseable {
         Waker old = activeWaker;
         activeWaker = w;
         return old;
-    }
-
-    ZMQ.Socket socket() {
-        return socket;
     }
 
     /** Keeps serving on the owner thread until {@code future} is done or the time is up. */
@@ -619,6 +692,25 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
+        private boolean localEndpoint = !"false".equalsIgnoreCase(System.getProperty("pyacq.local", "true"));
+        private LocalDirectory localDirectory;
+
+        /**
+         * Whether the server also listens on a same-host endpoint (a Unix socket only this user can
+         * use, checked by the kernel), which Java clients on this host take instead of ZeroMQ.
+         * Default on; the system property {@code pyacq.local=false} turns it off for the process.
+         */
+        public Builder localEndpoint(boolean enabled) {
+            this.localEndpoint = enabled;
+            return this;
+        }
+
+        /** Where the same-host endpoint goes; default {@link LocalDirectory#defaultLocation()}. */
+        public Builder localDirectory(LocalDirectory directory) {
+            this.localDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
         /** Where to bind; default {@code tcp://127.0.0.1:*} (a free port on loopback). */
         public Builder address(String address) {
             org.pyacq.transport.Endpoints.validate(address);
@@ -704,6 +796,9 @@ public final class RpcServer implements AutoCloseable {
         public RpcServer build() {
             if (security == null) {
                 security = DefaultSecurity.get();
+            }
+            if (localDirectory == null) {
+                localDirectory = LocalDirectory.defaultLocation();
             }
             Sockets.checkBindAllowed(address, security, allowInsecureRemote);
             return new RpcServer(this);

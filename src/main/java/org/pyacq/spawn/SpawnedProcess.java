@@ -51,6 +51,8 @@ public final class SpawnedProcess implements AutoCloseable {
     }
 
     private void exited(int code) {
+        // a child killed before it could close leaves its same-host socket file: sweep it
+        org.pyacq.transport.LocalDirectory.defaultLocation().removeIfStale(address);
         if (!stopping) {
             Forwarding.awaitEnd(stderr);
             ProcessDiedException died = new ProcessDiedException(address, name, process.pid(), code, stderr.tail());

@@ -55,7 +55,7 @@ final class ReceiveBuffers implements MsgAllocator {
         return new LeasedMsg(take(size), size);
     }
 
-    private synchronized ByteBuffer take(int size) {
+    synchronized ByteBuffer take(int size) {
         for (Iterator<ByteBuffer> it = free.iterator(); it.hasNext(); ) {
             ByteBuffer b = it.next();
             if (b.capacity() >= size) {

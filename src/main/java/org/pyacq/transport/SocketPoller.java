@@ -3,6 +3,7 @@ package org.pyacq.transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,29 @@ public final class SocketPoller implements AutoCloseable, Waker {
         }
     }
 
+    /**
+     * Something watched through its own channel (a same-host connection or endpoint): told which
+     * operations are ready after each wait, so that its owner reads or writes only when it can.
+     */
+    public interface Watched {
+        /** Called on the owner thread after a wait, with the key's ready operations. */
+        void ready(int readyOps);
+    }
+
+    /** Watches a channel (non-blocking) for {@code ops}; {@code watched} learns when it is ready. */
+    public SelectionKey register(SelectableChannel channel, int ops, Watched watched) {
+        try {
+            return channel.register(selector, ops, watched);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch channel", e);
+        }
+    }
+
+    /** True if {@code key} belongs to this poller's selector. */
+    public boolean owns(SelectionKey key) {
+        return key.selector() == selector;
+    }
+
     /** Stops watching a socket (before it is closed). */
     public void unregister(ZMQ.Socket socket) {
         SelectionKey key = socket.getFD().keyFor(selector);
@@ -87,14 +111,28 @@ public final class SocketPoller implements AutoCloseable, Waker {
             } else {
                 ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
             }
-            selector.selectedKeys().clear();
             if (ready > 0) {
                 idleReturns++;
+                dispatch();
             }
+            selector.selectedKeys().clear();
         } catch (ClosedSelectorException e) {
             // closed by its owner while shutting down: nothing to wait for
         } catch (IOException e) {
             throw new UncheckedIOException("poll failed", e);
+        }
+    }
+
+    private void dispatch() {
+        for (SelectionKey key : selector.selectedKeys()) {
+            if (key.attachment() instanceof Watched w && key.isValid()) {
+                idleReturns = 0;   // our own channels are never ready for nothing (only JeroMQ's pipes are)
+                try {
+                    w.ready(key.readyOps());
+                } catch (java.nio.channels.CancelledKeyException e) {
+                    // closed meanwhile: its owner finds out when it next reads
+                }
+            }
         }
     }
 

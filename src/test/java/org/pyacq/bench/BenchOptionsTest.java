@@ -64,7 +64,8 @@ class BenchOptionsTest {
 
     @Test
     void serverAddressLineRoundTripsAndLogLinesAreNotMistakenForIt() {
-        ServerAddresses a = new ServerAddresses("tcp://127.0.0.1:1", "tcp://127.0.0.1:2", "127.0.0.1:3", 42, 1 << 30);
+        ServerAddresses a = new ServerAddresses("tcp://127.0.0.1:1", "tcp://127.0.0.1:4", "tcp://127.0.0.1:2", "127.0.0.1:3", 42,
+                1 << 30);
         assertEquals(Optional.of(a), ServerAddresses.parse(a.toJson()));
         assertEquals(Optional.empty(), ServerAddresses.parse("13:23:40.792 [main] DEBUG org.pyacq.rpc.RpcServer"));
         assertEquals(Optional.empty(), ServerAddresses.parse("{\"rpc\":\"tcp://127.0.0.1:1\"}"));

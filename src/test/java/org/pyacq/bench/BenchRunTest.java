@@ -40,6 +40,9 @@ class BenchRunTest {
             }
         }
         assertTrue(progress.toString(StandardCharsets.UTF_8).contains("server JVM pid"), progress.toString());
+        assertTrue(report.pipelineNotes().get(Transport.OURS).startsWith("path local,"),
+                "ours (default mode) did not take the same-host path: " + report.pipelineNotes());
+        assertTrue(report.pipelineNotes().get(Transport.OURS_CURVE).startsWith("path zeromq,"), report.pipelineNotes().toString());
 
         String table = report.toTable();
         for (Line line : Line.values()) {
@@ -68,6 +71,8 @@ class BenchRunTest {
                 return o.latencySamples();
             case PIPELINE:
                 return o.pipelineRounds();
+            case IMAGE:
+                return Math.max(50, o.latencySamples() / 20);
             default:
                 return o.echoRounds();
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.pyacq.cli.DaemonSession;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;

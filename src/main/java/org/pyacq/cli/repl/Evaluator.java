@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.pyacq.cli.present.ValuePrinter;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcFuture;
 import org.pyacq.wire.NdArray;
@@ -323,7 +324,7 @@ final class Evaluator {
                     }
                 }
             }
-            throw new ReplException("no key " + ValueFormatter.plain().format(key) + " in " + at.target().toSource()
+            throw new ReplException("no key " + ValuePrinter.plain().format(key) + " in " + at.target().toSource()
                     + Suggestions.hint(String.valueOf(key), m.keySet().stream().map(String::valueOf).toList()));
         }
     }

@@ -1,5 +1,6 @@
 package org.pyacq.cli.repl;
 
+import java.util.Locale;
 import picocli.CommandLine;
 
 /** The texts of {@code :help} and {@code help()}. */
@@ -19,7 +20,8 @@ final class HelpText {
         for (Object command : ReplCommands.newCommands(null)) {
             CommandLine cl = new CommandLine(command);
             String[] description = cl.getCommandSpec().usageMessage().description();
-            sb.append(String.format("  %-10s %s%n", cl.getCommandName(), description.length > 0 ? description[0] : ""));
+            sb.append(String.format(Locale.ROOT, "  %-10s %s%n", cl.getCommandName(),
+                    description.length > 0 ? description[0] : ""));
         }
         sb.append("More: :help language, :help keys, :help COMMAND\n");
         return sb.toString();

@@ -27,31 +27,38 @@ final class InspectFormatter {
         return sb.toString();
     }
 
-    private static void lines(StringBuilder sb, String title, Object list) {
+    /**
+     * The section's title, and the items it lists: null (nothing more to write) when the
+     * description has no such list or the list is empty ({@code title: none}).
+     */
+    private static List<?> section(StringBuilder sb, String title, Object list) {
         if (!(list instanceof List<?> items)) {
-            return;
+            return null;
         }
         sb.append(title).append(':');
         if (items.isEmpty()) {
             sb.append(" none\n");
-            return;
+            return null;
         }
         sb.append('\n');
+        return items;
+    }
+
+    private static void lines(StringBuilder sb, String title, Object list) {
+        List<?> items = section(sb, title, list);
+        if (items == null) {
+            return;
+        }
         for (Object item : items) {
             sb.append("  ").append(item).append('\n');
         }
     }
 
     private static void fields(StringBuilder sb, String title, Object list) {
-        if (!(list instanceof List<?> items)) {
+        List<?> items = section(sb, title, list);
+        if (items == null) {
             return;
         }
-        sb.append(title).append(':');
-        if (items.isEmpty()) {
-            sb.append(" none\n");
-            return;
-        }
-        sb.append('\n');
         for (Object item : items) {
             if (item instanceof Map<?, ?> f) {
                 sb.append("  ").append(Boolean.TRUE.equals(f.get("static")) ? "static " : "").append(f.get("type"))
@@ -64,16 +71,11 @@ final class InspectFormatter {
 
     /** A title and names joined by commas, wrapped. */
     private static void names(StringBuilder sb, String title, Object list) {
-        if (!(list instanceof List<?> items)) {
-            return;
-        }
-        sb.append(title).append(':');
-        if (items.isEmpty()) {
-            sb.append(" none\n");
+        List<?> items = section(sb, title, list);
+        if (items == null) {
             return;
         }
         StringBuilder line = new StringBuilder();
-        sb.append('\n');
         for (int i = 0; i < items.size(); i++) {
             String word = items.get(i) + (i < items.size() - 1 ? "," : "");
             if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH - 2) {

@@ -2,6 +2,7 @@ package org.pyacq.cli.repl;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.pyacq.cli.present.ValuePrinter;
 
 /**
  * An expression of the REPL language, as the parser builds it. Every node records the input
@@ -19,7 +20,7 @@ sealed interface Node {
     record Literal(Object value, int pos) implements Node {
         @Override
         public String toSource() {
-            return value instanceof String s ? ValueFormatter.quote(s) : String.valueOf(value);
+            return value instanceof String s ? ValuePrinter.quote(s) : String.valueOf(value);
         }
     }
 

@@ -1,13 +1,20 @@
 package org.pyacq.cli.repl;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pyacq.cli.present.LogLineFormat;
+import org.pyacq.cli.present.OptionConverters;
+import org.pyacq.cli.present.ProcessChange;
+import org.pyacq.cli.present.ProcessTable;
+import org.pyacq.cli.present.SpawnOptions;
 import org.pyacq.rpc.ObjectProxy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,24 +27,12 @@ final class ProcessCommands {
 
     /** Calls the daemon's control object asynchronously and waits (Ctrl-C stops the wait). */
     private static Object control(CommandContext ctx, String method, Object... args) {
-        ReplSession session = ctx.session();
-        ObjectProxy control = session.control().withTimeout(session.callTimeout());
-        return ctx.waits().awaitOwned(control.invokeAsync(method, args));
+        return control(ctx, ctx.session().callTimeout(), method, args);
     }
 
-    /** {@code w1 running (pid 1234) at tcp://127.0.0.1:40001}. */
-    static String describeChild(Map<?, ?> d) {
-        StringBuilder sb = new StringBuilder().append(d.get("name")).append(' ').append(d.get("status"));
-        if (d.get("pid") != null) {
-            sb.append(" (pid ").append(d.get("pid")).append(')');
-        }
-        if (d.get("address") != null) {
-            sb.append(" at ").append(d.get("address"));
-        }
-        if (d.get("error") != null) {
-            sb.append(": ").append(d.get("error"));
-        }
-        return sb.toString();
+    private static Object control(CommandContext ctx, Duration timeout, String method, Object... args) {
+        ObjectProxy control = ctx.session().control().withTimeout(timeout);
+        return ctx.waits().awaitOwned(control.invokeAsync(method, args));
     }
 
     @Command(name = ":spawn", description = "Start a child process under the daemon.")
@@ -45,26 +40,11 @@ final class ProcessCommands {
         private final CommandContext ctx;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME", description = "name of the process")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The process's name, unique in the daemon.")
         String name;
-        @Option(names = {"-J", "--jvm-option"}, paramLabel = "OPTION",
-                description = "JVM option, e.g. -J=-Xmx256m (repeatable)")
-        List<String> jvmOptions = new ArrayList<>();
-        @Option(names = "--classpath", paramLabel = "PATH", description = "extra class path entry (repeatable)")
-        List<String> classPath = new ArrayList<>();
-        @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "environment variable (repeatable)")
-        Map<String, String> environment = new LinkedHashMap<>();
-        @Option(names = "--restart", paramLabel = "POLICY", description = "no, on-failure or always")
-        String restart;
-        @Option(names = "--max-restarts", paramLabel = "N", description = "restarts in a row before giving up")
-        Integer maxRestarts;
-        @Option(names = "--log-level", paramLabel = "LEVEL", description = "debug, info, warning, error")
-        String logLevel;
-        @Option(names = "--startup-class", paramLabel = "CLASS", description = "class to initialize at start")
-        String startupClass;
-        @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "time allowed to start")
-        Double startupTimeout;
-        @Option(names = "--as", paramLabel = "VARIABLE", description = "also keep the process in this variable")
+        @Mixin
+        SpawnOptions options;
+        @Option(names = "--as", paramLabel = "VARIABLE", description = "Also keep the process in this variable.")
         String variable;
 
         Spawn(CommandContext ctx) {
@@ -73,30 +53,15 @@ final class ProcessCommands {
 
         @Override
         public Integer call() {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            put(s, "jvm_options", jvmOptions.isEmpty() ? null : jvmOptions);
-            put(s, "classpath", classPath.isEmpty() ? null : classPath);
-            put(s, "env", environment.isEmpty() ? null : environment);
-            put(s, "restart", restart);
-            put(s, "max_restarts", maxRestarts);
-            put(s, "log_level", logLevel);
-            put(s, "startup_class", startupClass);
-            put(s, "startup_timeout", startupTimeout);
-            Map<?, ?> d = (Map<?, ?>) control(ctx, "spawn", s);
+            Duration wait = Collections.max(List.of(ctx.session().callTimeout(), options.answerTimeout()));
+            Map<?, ?> d = (Map<?, ?>) control(ctx, wait, ProcessChange.STARTED.method(), options.spec(name));
             if (variable != null) {
                 ctx.session().setVariable(variable, ctx.session().attach(name, String.valueOf(d.get("address"))));
             } else if (d.get("address") != null) {
                 ctx.session().learnProcesses(List.of(d));
             }
-            spec.commandLine().getOut().println(describeChild(d));
+            spec.commandLine().getOut().println(ProcessChange.STARTED.line(name, d));
             return 0;
-        }
-
-        private static void put(Map<String, Object> m, String key, Object value) {
-            if (value != null) {
-                m.put(key, value);
-            }
         }
     }
 
@@ -111,6 +76,7 @@ final class ProcessCommands {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public Integer call() {
             List<?> children = (List<?>) control(ctx, "ps");
             ctx.session().learnProcesses(children);
@@ -119,46 +85,44 @@ final class ProcessCommands {
                 out.println("no processes (start one with :spawn NAME or spawn(\"NAME\"))");
                 return 0;
             }
-            ProcessTable.print(children, out);
+            ProcessTable.lines((List<? extends Map<?, ?>>) children).forEach(out::println);
+            return 0;
+        }
+    }
+
+    /** One action of the daemon's control object on one process, then the line that says what it did. */
+    abstract static class ProcessAction implements Callable<Integer> {
+        private final CommandContext ctx;
+        private final ProcessChange change;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "NAME", description = "The process's name (see :ps).")
+        String name;
+
+        ProcessAction(CommandContext ctx, ProcessChange change) {
+            this.ctx = ctx;
+            this.change = change;
+        }
+
+        @Override
+        public Integer call() {
+            Map<?, ?> after = (Map<?, ?>) control(ctx, change.method(), name);
+            spec.commandLine().getOut().println(change.line(name, after));
             return 0;
         }
     }
 
     @Command(name = ":stop", description = "Stop a process gracefully.")
-    static final class Stop implements Callable<Integer> {
-        private final CommandContext ctx;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME", description = "the process to stop")
-        String name;
-
+    static final class Stop extends ProcessAction {
         Stop(CommandContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getOut().println(describeChild((Map<?, ?>) control(ctx, "stop", name)));
-            return 0;
+            super(ctx, ProcessChange.STOPPED);
         }
     }
 
     @Command(name = ":kill", description = "Kill a process at once.")
-    static final class Kill implements Callable<Integer> {
-        private final CommandContext ctx;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME", description = "the process to kill")
-        String name;
-
+    static final class Kill extends ProcessAction {
         Kill(CommandContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getOut().println(describeChild((Map<?, ?>) control(ctx, "kill", name)));
-            return 0;
+            super(ctx, ProcessChange.KILLED);
         }
     }
 
@@ -169,9 +133,11 @@ final class ProcessCommands {
         CommandSpec spec;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "only this process")
         String name;
-        @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "how many records (default 20)")
-        int lines = 20;
-        @Option(names = "--level", paramLabel = "LEVEL", description = "lowest level shown: debug, info, warning, error")
+        @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "20", converter = OptionConverters.Count.class,
+                description = "How many recent records (default: ${DEFAULT-VALUE}).")
+        int lines;
+        @Option(names = "--level", paramLabel = "LEVEL", converter = OptionConverters.LogLevel.class,
+                description = "Only records at this level or above: debug, info, warning, error, critical, or 0 to 50.")
         String level;
 
         Logs(CommandContext ctx) {
@@ -180,9 +146,6 @@ final class ProcessCommands {
 
         @Override
         public Integer call() {
-            if (lines < 0) {
-                throw new ReplException(":logs -n needs a count of 0 or more, got " + lines);
-            }
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("limit", lines);
             if (name != null) {
@@ -196,8 +159,9 @@ final class ProcessCommands {
             if (records.isEmpty()) {
                 out.println(name == null ? "no log records" : "no log records from " + name);
             }
+            LogLineFormat format = new LogLineFormat(false);
             for (Object r : records) {
-                out.println(LogRecordText.format((Map<?, ?>) r));
+                out.println(format.format((Map<?, ?>) r));
             }
             return 0;
         }

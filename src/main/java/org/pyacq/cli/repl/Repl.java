@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.pyacq.cli.DaemonSession;
+import org.pyacq.cli.session.DaemonSession;
 
 /**
  * The REPL's entry points for the command line ({@code pyacq repl}, {@code pyacq eval}).

@@ -16,7 +16,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.pyacq.cli.DaemonSession;
+import org.pyacq.cli.present.ValuePrinter;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;
 import org.pyacq.rpc.RpcClient;
@@ -44,7 +45,7 @@ public final class ReplSession implements AutoCloseable {
     private final AtomicReference<Evaluation> running = new AtomicReference<>();
     private final ExecutorService evaluations = Executors.newCachedThreadPool(threads("pyacq-repl-eval"));
     private final ExecutorService io = Executors.newCachedThreadPool(threads("pyacq-repl-io"));
-    private final ValueFormatter formatter;
+    private final ValuePrinter formatter;
     private final CompletionSource completion;
     private volatile RemoteCallException lastRemoteError;
     private volatile String homeProcessName;
@@ -55,7 +56,8 @@ public final class ReplSession implements AutoCloseable {
     public ReplSession(DaemonSession daemon, ReplOptions options) {
         this.daemon = Objects.requireNonNull(daemon, "daemon");
         this.options = Objects.requireNonNull(options, "options");
-        this.formatter = new ValueFormatter(processNames::get, options.maxItems(), options.maxArrayItems());
+        this.formatter = new ValuePrinter(processNames::get, options.maxItems(), options.maxArrayItems(),
+                new ReplValues());
         this.completion = new CompletionSource(this);
     }
 
@@ -145,7 +147,7 @@ public final class ReplSession implements AutoCloseable {
         return options.callTimeout();
     }
 
-    ValueFormatter formatter() {
+    ValuePrinter formatter() {
         return formatter;
     }
 

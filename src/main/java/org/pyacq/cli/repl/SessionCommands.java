@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import org.pyacq.cli.present.ValuePrinter;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RemoteCallException;
 import org.pyacq.wire.ReturnType;
@@ -88,7 +89,7 @@ final class SessionCommands {
             if (vars.isEmpty()) {
                 out.println("no variables (assign one with: x = ...)");
             }
-            ValueFormatter f = ctx.session().formatter();
+            ValuePrinter f = ctx.session().formatter();
             vars.forEach((name, value) -> out.println(name + " = " + f.format(value)));
             return 0;
         }

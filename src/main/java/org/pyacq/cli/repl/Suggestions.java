@@ -1,6 +1,7 @@
 package org.pyacq.cli.repl;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "Did you mean" hints for misspelt names. */
 final class Suggestions {
@@ -12,7 +13,7 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(name.toLowerCase(), c.toLowerCase());
+            int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;

@@ -3,7 +3,7 @@ package org.pyacq.cli.repl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.pyacq.cli.DaemonSession;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.daemon.Daemon;
 import org.pyacq.daemon.DaemonConfig;
 

@@ -191,16 +191,16 @@ class ReplSessionTest {
         long max = Long.parseLong(ok("w2.java.lang.Runtime.getRuntime().maxMemory()").strip());
         assertTrue(max <= 256L << 20, "max memory " + max);
         String spawned = ok(":spawn w3 --as w3 -J -Xmx200m");
-        assertTrue(spawned.matches("w3 running \\(pid \\d+\\) at tcp://127\\.0\\.0\\.1:\\d+\n"), spawned);
+        assertTrue(spawned.matches("started w3: pid \\d+ at tcp://127\\.0\\.0\\.1:\\d+\n"), spawned);
         assertEquals("5\n", ok("w3.java.lang.Math.abs(-5)"));
         String table = ok(":ps");
-        assertTrue(table.startsWith("NAME"), table);
-        assertTrue(table.matches("(?s).*\nw3 +running +\\d+ +\\d+s +0 +tcp://.*"), table);
+        assertTrue(table.matches("NAME +STATUS +PID +ADDRESS +UPTIME +RESTARTS +EXIT +MEMORY\n(?s).*"), table);
+        assertTrue(table.matches("(?s).*\nw3 +running +\\d+ +tcp://127\\.0\\.0\\.1:\\d+ +\\d+s +0 +- +\\S+\n.*"), table);
         ok("again = process(\"w3\")");
         assertEquals("2\n", ok("again.java.lang.Math.abs(-2)"));
         assertTrue(ok("ps()").contains("\"name\": \"w3\""));
-        assertTrue(ok(":stop w3").startsWith("w3 "));
-        assertTrue(ok(":kill w2").startsWith("w2 "));
+        assertTrue(ok(":stop w3").matches("stopped w3 \\(exit code \\d+\\)\n"));
+        assertTrue(ok(":kill w2").matches("killed w2 \\(exit code \\d+\\)\n"));
         assertEquals("no log records from nobody\n", ok(":logs nobody"));
     }
 
@@ -224,7 +224,7 @@ class ReplSessionTest {
         assertEquals("<future pending>\n", ok("g"));
 
         assertEquals("7\n", ok("w.java.lang.Math.abs(-7)"));
-        assertTrue(ok(":kill blocker").startsWith("blocker "));
+        assertTrue(ok(":kill blocker").startsWith("killed blocker"));
         assertTrue(!repl.cancelRunning(), "nothing is running");
     }
 }

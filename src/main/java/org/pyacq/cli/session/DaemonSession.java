@@ -1,4 +1,4 @@
-package org.pyacq.cli;
+package org.pyacq.cli.session;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,23 +1,26 @@
-package org.pyacq.cli;
+package org.pyacq.cli.present;
 
 import java.util.Map;
 import org.pyacq.log.AnsiStyles;
 import org.pyacq.log.PythonLevels;
 
 /**
- * A log record (the daemon's record maps, pyacq's format) as one console line:
+ * A log record (the daemon's record maps, pyacq's format) as one console line, for
+ * {@code pyacq logs} and the REPL's {@code :logs}:
  * {@code [host:process:thread] LEVEL message}, the exception text on the following lines. With
  * colour, each source keeps one colour and the message is coloured by level, as on the console.
  */
-final class LogLineFormat {
+public final class LogLineFormat {
     private final boolean colored;
     private final AnsiStyles styles = new AnsiStyles();
 
-    LogLineFormat(boolean colored) {
+    /** @param colored whether to add ANSI colours (on a terminal) */
+    public LogLineFormat(boolean colored) {
         this.colored = colored;
     }
 
-    String format(Map<String, Object> r) {
+    /** The record's line, and its exception text on the lines after it. */
+    public String format(Map<?, ?> r) {
         String source = text(r.get("host_name")) + ":" + text(r.get("process_name")) + ":"
                 + text(r.get("thread_name"));
         int levelno = r.get("levelno") instanceof Number n ? n.intValue() : PythonLevels.INFO;

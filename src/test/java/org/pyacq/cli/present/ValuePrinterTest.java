@@ -1,4 +1,4 @@
-package org.pyacq.cli.repl;
+package org.pyacq.cli.present;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,25 +7,33 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.pyacq.wire.DType;
 import org.pyacq.wire.NdArray;
+import org.pyacq.wire.ProxyRef;
 
-class ValueFormatterTest {
-    private final ValueFormatter f = ValueFormatter.plain();
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ValuePrinterTest {
+    private final ValuePrinter f = ValuePrinter.plain();
 
     @Test
-    void scalars() {
+    void scalarsArePrintedAsTheyAreAndStringsQuoted() {
         assertEquals("null", f.format(null));
         assertEquals("5", f.format(5L));
         assertEquals("2.5", f.format(2.5));
         assertEquals("true", f.format(true));
         assertEquals("\"abc\"", f.format("abc"));
         assertEquals("\"a\\\"b\\n\\u0001\"", f.format("a\"b\n\u0001"));
-        assertEquals("abc", f.formatUnquoted("abc"));
+    }
+
+    @Test
+    void unquotedPrintingLeavesOnlyTheTopLevelStringBare() {
+        assertEquals("text without quotes", f.formatUnquoted("text without quotes"));
         assertEquals("[\"abc\"]", f.formatUnquoted(List.of("abc")));
+        assertEquals("null", f.formatUnquoted(null));
     }
 
     @Test
@@ -41,10 +49,11 @@ class ValueFormatterTest {
         IntStream.range(0, 12).forEach(i -> big.put(i, i));
         assertEquals("{0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, …(2 more)}", f.format(big));
         assertEquals("[]", f.format(new ArrayList<>()));
+        assertEquals("[\"a\", null]", f.format(new Object[] {"a", null}));
     }
 
     @Test
-    void arraysAndNdArraysAreSummarised() {
+    void arraysAndNdArraysShowDtypeShapeAndFirstValues() {
         assertEquals("float64[3] [1.0, 2.0, 3.0]", f.format(new double[] {1, 2, 3}));
         assertEquals("int32[10] [0, 1, 2, 3, 4, 5, 6, 7, …]", f.format(IntStream.range(0, 10).toArray()));
         assertEquals("bool[2] [true, false]", f.format(new boolean[] {true, false}));
@@ -58,12 +67,32 @@ class ValueFormatterTest {
     }
 
     @Test
-    void futuresShowTheirState() {
-        CompletableFuture<Object> pending = new CompletableFuture<>();
-        assertEquals("<future pending>", f.format(new FutureValue(pending, "l.size()")));
-        assertEquals("<future done: 1>", f.format(new FutureValue(CompletableFuture.completedFuture(1), "x")));
-        CompletableFuture<Object> failed = new CompletableFuture<>();
-        failed.completeExceptionally(new IllegalStateException("boom"));
-        assertEquals("<future failed: boom>", f.format(new FutureValue(failed, "x")));
+    void bytesAreShownInHexUpToSixteen() {
+        assertEquals("bytes[2] ff 00", f.format(new byte[] {-1, 0}));
+        byte[] twenty = new byte[20];
+        for (int i = 0; i < twenty.length; i++) {
+            twenty[i] = (byte) i;
+        }
+        assertEquals("bytes[20] 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f …", f.format(twenty));
+    }
+
+    @Test
+    void proxiesShowTypeIdAndProcessNameWhereKnown() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a", List.of(1, "x"));
+        m.put("p", new ProxyRef("tcp://127.0.0.1:5000", 7, 1, "java.util.ArrayList", List.of()));
+        assertEquals("{\"a\": [1, \"x\"], \"p\": <java.util.ArrayList #7 at tcp://127.0.0.1:5000>}", f.format(m));
+        ValuePrinter named = new ValuePrinter(a -> a.equals("tcp://127.0.0.1:5000") ? "w1" : null, 10, 8,
+                ValuePrinter.Extension.NONE);
+        assertEquals("<object #3 at w1>", named.format(new ProxyRef("tcp://127.0.0.1:5000", 3, 1, "", List.of())));
+    }
+
+    @Test
+    void anExtensionPrintsItsOwnValuesAndNestsTheRest() {
+        record Box(Object content) {
+        }
+        ValuePrinter boxes = new ValuePrinter(a -> null, 10, 8,
+                (v, nested) -> v instanceof Box b ? "<box " + nested.apply(b.content()) + ">" : null);
+        assertEquals("[<box \"x\">, <box [1, 2]>]", boxes.format(List.of(new Box("x"), new Box(List.of(1, 2)))));
     }
 }

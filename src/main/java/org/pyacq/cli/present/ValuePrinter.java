@@ -1,47 +1,71 @@
-package org.pyacq.cli.repl;
+package org.pyacq.cli.present;
 
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.pyacq.rpc.ObjectProxy;
-import org.pyacq.rpc.RemoteCallException;
 import org.pyacq.wire.DType;
 import org.pyacq.wire.NdArray;
+import org.pyacq.wire.ProxyRef;
 
 /**
- * How the REPL prints values: one compact line each.
+ * How values are printed for people, by {@code pyacq call}, {@code pyacq eval} and the REPL: one
+ * compact line each ({@code --json} is for machines).
  *
  * <pre>
  *   "abc"                              strings quoted (at the top level only when quoting is on)
  *   [1, 2, 3, …(7 more)]               collections and maps truncated after maxItems
  *   float64[3] [1.0, 2.0, 3.0]         primitive arrays and NdArrays: dtype, shape, first values
+ *   bytes[20] 00 01 02 … 0f …          byte arrays: length, first 16 bytes in hex
  *   &lt;java.util.ArrayList #3 at w1&gt;     proxies: type, object id, process name (else address)
- *   &lt;future pending&gt;                    futures, then &lt;future done: 1&gt;
  * </pre>
  *
- * Formatting never makes a remote call.
+ * Values only the caller knows (the REPL's processes and futures) are printed by its
+ * {@link Extension}. Formatting never makes a remote call.
+ *
+ * <pre>{@code
+ * String line = ValuePrinter.plain().formatUnquoted(result);
+ * }</pre>
  */
-public final class ValueFormatter {
+public final class ValuePrinter {
     private static final int MAX_DEPTH = 6;
     private static final int MAX_STRING = 2000;
+    /** Bytes of a byte array shown before "…". */
+    private static final int SHOWN_BYTES = 16;
+
+    /** Prints the values only its caller knows; the printer asks it first. */
+    @FunctionalInterface
+    public interface Extension {
+        /** No values of its own. */
+        Extension NONE = (value, nested) -> null;
+
+        /**
+         * The text of {@code value}, or null for a value this extension does not print.
+         *
+         * @param nested prints a value found inside {@code value}, one level deeper
+         */
+        String text(Object value, Function<Object, String> nested);
+    }
 
     private final Function<String, String> processNames;
     private final int maxItems;
     private final int maxArrayItems;
+    private final Extension extension;
 
     /**
      * @param processNames maps a server address to a process name, or returns null when unknown
      * @param maxItems collection and map entries shown before {@code …(N more)}
      * @param maxArrayItems array elements shown before {@code …}
+     * @param extension prints the values only the caller knows
      */
-    public ValueFormatter(Function<String, String> processNames, int maxItems, int maxArrayItems) {
+    public ValuePrinter(Function<String, String> processNames, int maxItems, int maxArrayItems, Extension extension) {
         this.processNames = Objects.requireNonNull(processNames, "processNames");
+        this.extension = Objects.requireNonNull(extension, "extension");
         if (maxItems < 1 || maxArrayItems < 1) {
             throw new IllegalArgumentException("maxItems and maxArrayItems must be at least 1");
         }
@@ -49,19 +73,19 @@ public final class ValueFormatter {
         this.maxArrayItems = maxArrayItems;
     }
 
-    /** A formatter that knows no process names, showing 10 items and 8 array elements. */
-    public static ValueFormatter plain() {
-        return new ValueFormatter(a -> null, 10, 8);
+    /** A printer that knows no process names nor extra values, showing 10 items and 8 array elements. */
+    public static ValuePrinter plain() {
+        return new ValuePrinter(a -> null, 10, 8, Extension.NONE);
     }
 
-    /** The REPL form of a value: strings quoted. */
+    /** A value on one line: strings quoted. */
     public String format(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value, 0);
         return sb.toString();
     }
 
-    /** Like {@link #format} but a string at the top level is printed as it is (for {@code pyacq eval}). */
+    /** Like {@link #format} but a string at the top level is printed as it is (for {@code pyacq call} and {@code eval}). */
     public String formatUnquoted(Object value) {
         if (value instanceof CharSequence || value instanceof Character) {
             return value.toString();
@@ -70,7 +94,14 @@ public final class ValueFormatter {
     }
 
     private void append(StringBuilder sb, Object v, int depth) {
-        if (v == null) {
+        String own = v == null ? null : extension.text(v, nested -> {
+            StringBuilder inner = new StringBuilder();
+            append(inner, nested, depth + 1);
+            return inner.toString();
+        });
+        if (own != null) {
+            sb.append(own);
+        } else if (v == null) {
             sb.append("null");
         } else if (v instanceof CharSequence || v instanceof Character) {
             String s = v.toString();
@@ -84,18 +115,12 @@ public final class ValueFormatter {
             sb.append(v);
         } else if (v instanceof ObjectProxy p) {
             sb.append(proxy(p));
-        } else if (v instanceof ProcessValue p) {
-            sb.append("<process ").append(p.name()).append(" at ").append(p.address()).append('>');
-        } else if (v instanceof ImportPath p) {
-            sb.append("<name ").append(p.dotted()).append(" in ").append(p.process().name()).append('>');
-        } else if (v instanceof BuiltinFunction b) {
-            sb.append("<builtin ").append(b.usage()).append('>');
-        } else if (v instanceof FutureValue f) {
-            future(sb, f.future(), depth);
-        } else if (v instanceof TextBlock t) {
-            sb.append(t.text());
+        } else if (v instanceof ProxyRef r) {
+            proxy(sb, r.typeStr(), r.objId(), r.rpcAddr());
         } else if (v instanceof NdArray a) {
             ndarray(sb, a);
+        } else if (v instanceof byte[] bytes) {
+            bytes(sb, bytes);
         } else if (v.getClass().isArray()) {
             array(sb, v, depth);
         } else if (v instanceof Map<?, ?> m) {
@@ -108,37 +133,19 @@ public final class ValueFormatter {
     }
 
     /** {@code <java.util.ArrayList #3 at w1>}, with deferred attributes after it: {@code <... at w1>.add}. */
-    String proxy(ObjectProxy p) {
-        String type = p.typeName().isEmpty() ? "object" : p.typeName();
-        String where = processNames.apply(p.address());
-        StringBuilder sb = new StringBuilder("<").append(type).append(" #").append(p.objectId()).append(" at ")
-                .append(where != null ? where : p.address()).append('>');
+    public String proxy(ObjectProxy p) {
+        StringBuilder sb = new StringBuilder();
+        proxy(sb, p.typeName(), p.objectId(), p.address());
         for (String a : p.attributes()) {
             sb.append('.').append(a);
         }
         return sb.toString();
     }
 
-    private void future(StringBuilder sb, CompletableFuture<Object> f, int depth) {
-        if (!f.isDone()) {
-            sb.append("<future pending>");
-        } else if (f.isCancelled()) {
-            sb.append("<future cancelled>");
-        } else if (f.isCompletedExceptionally()) {
-            Throwable cause;
-            try {
-                f.join();
-                cause = null;
-            } catch (CompletionException e) {
-                cause = e.getCause();
-            }
-            sb.append("<future failed: ").append(cause instanceof RemoteCallException r ? r.summary()
-                    : ErrorFormatter.firstLine(cause)).append('>');
-        } else {
-            sb.append("<future done: ");
-            append(sb, f.join(), depth + 1);
-            sb.append('>');
-        }
+    private void proxy(StringBuilder sb, String type, long id, String address) {
+        String where = processNames.apply(address);
+        sb.append('<').append(type == null || type.isEmpty() ? "object" : type).append(" #").append(id)
+                .append(" at ").append(where != null ? where : address).append('>');
     }
 
     private void collection(StringBuilder sb, Collection<?> c, int depth) {
@@ -192,14 +199,22 @@ public final class ValueFormatter {
             collection(sb, Arrays.asList((Object[]) array), depth);
             return;
         }
-        String dtype = component == byte.class ? "bytes" : component == char.class ? "char"
-                : DType.forPrimitiveArray(array.getClass()).numpyName();
+        String dtype = component == char.class ? "char" : DType.forPrimitiveArray(array.getClass()).numpyName();
         sb.append(dtype).append('[').append(n).append("] [");
         int shown = Math.min(n, maxArrayItems);
         for (int i = 0; i < shown; i++) {
             sb.append(i > 0 ? ", " : "").append(Array.get(array, i));
         }
         sb.append(shown < n ? ", …]" : "]");
+    }
+
+    private static void bytes(StringBuilder sb, byte[] bytes) {
+        sb.append("bytes[").append(bytes.length).append(']');
+        int shown = Math.min(bytes.length, SHOWN_BYTES);
+        for (int i = 0; i < shown; i++) {
+            sb.append(' ').append(String.format(Locale.ROOT, "%02x", bytes[i] & 0xff));
+        }
+        sb.append(shown < bytes.length ? " …" : "");
     }
 
     private void ndarray(StringBuilder sb, NdArray a) {
@@ -235,7 +250,7 @@ public final class ValueFormatter {
     }
 
     /** A string as a double-quoted literal the REPL would read back. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -257,7 +272,7 @@ public final class ValueFormatter {
                     break;
                 default:
                     if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }

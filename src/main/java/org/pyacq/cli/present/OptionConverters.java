@@ -1,4 +1,4 @@
-package org.pyacq.cli;
+package org.pyacq.cli.present;
 
 import java.util.Locale;
 import org.pyacq.daemon.RestartPolicy;
@@ -7,12 +7,12 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Option values checked while the command line is parsed, so a bad one is a usage error (exit 2). */
-final class OptionConverters {
+public final class OptionConverters {
     private OptionConverters() {
     }
 
     /** A log level: debug, info, warning, error, critical (also trace, warn, fatal) or 0 to 50; kept as text. */
-    static final class LogLevel implements ITypeConverter<String> {
+    public static final class LogLevel implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
             String t = value.strip().toLowerCase(Locale.ROOT);
@@ -33,7 +33,7 @@ final class OptionConverters {
     }
 
     /** A restart policy: no, on-failure or always. */
-    static final class Restart implements ITypeConverter<RestartPolicy> {
+    public static final class Restart implements ITypeConverter<RestartPolicy> {
         @Override
         public RestartPolicy convert(String value) {
             try {
@@ -45,7 +45,7 @@ final class OptionConverters {
     }
 
     /** A number of seconds above zero, e.g. 0.5 or 30. */
-    static final class PositiveSeconds implements ITypeConverter<Double> {
+    public static final class PositiveSeconds implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
             double d;
@@ -62,7 +62,7 @@ final class OptionConverters {
     }
 
     /** A whole number, 0 or more. */
-    static final class Count implements ITypeConverter<Integer> {
+    public static final class Count implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             int n;
@@ -79,7 +79,7 @@ final class OptionConverters {
     }
 
     /** Seconds as the daemon's settings write them: "0.5", "30". */
-    static String seconds(double d) {
+    public static String seconds(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }
