@@ -287,8 +287,19 @@ class Server:
         raise ValueError("Invalid RPC action '%s'" % action)
 
 
+def run_holder(address, serializer):
+    """Holds a proxy to 'svc' (no leases: a stock client), then uses it after the Java side says so."""
+    client = Client(address, serializer)
+    svc = client.send('get_item', {'name': 'svc'}, 'proxy')
+    print('HELD', flush=True)
+    sys.stdin.readline()
+    print('NAME', client.send('get_obj', {'obj': svc.attr('name')}), flush=True)
+
+
 if __name__ == '__main__':
-    if sys.argv[1] == 'client':
+    if sys.argv[1] == 'hold':
+        run_holder(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'client':
         run_client(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     else:
         Server().run()

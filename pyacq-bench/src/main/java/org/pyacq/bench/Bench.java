@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * <p>The server JVM gets this JVM's java executable, class path ({@code java.class.path}, so run
  * this from a real JVM, not inside Maven) and heap flags ({@code --heap} overrides the latter).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = StartupBench.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {StartupBench.class, SoakBench.class},
         header = "Benchmark our RPC against raw JeroMQ and Java RMI (server in a child JVM); "
                 + "'bench startup' measures start-up times.",
         description = {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
                     + "that has an error: NAME: why it last failed.",
             "",
             "With --json: a JSON list with one object per process, with also restart_policy, next_restart_in "
-                    + "(seconds) and error (why it last failed); uptime in seconds, memory in bytes.",
+                    + "(seconds), error (why it last failed), objects, references and leases (client processes holding a "
+                    + "lease there); uptime in seconds, memory in bytes.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -49,7 +49,15 @@ public record ChildSpec(String name, List<String> jvmOptions, List<String> class
      * {@code accessPolicy} (null: no limit), starting from a warm spare if {@code warmSpare}.
      */
     SpawnOptions toSpawnOptions(String logAddress, PackageAccessPolicy accessPolicy, boolean warmSpare) {
-        SpawnOptions.Builder b = SpawnOptions.builder(name).jvmOptions(jvmOptions).logAddress(logAddress)
+        return toSpawnOptions(logAddress, accessPolicy, warmSpare, List.of());
+    }
+
+    /** Like the above, with {@code extraJvmOptions} before the child's own (which may override them). */
+    SpawnOptions toSpawnOptions(String logAddress, PackageAccessPolicy accessPolicy, boolean warmSpare,
+            List<String> extraJvmOptions) {
+        List<String> options = new java.util.ArrayList<>(extraJvmOptions);
+        options.addAll(jvmOptions);
+        SpawnOptions.Builder b = SpawnOptions.builder(name).jvmOptions(options).logAddress(logAddress)
                 .logLevel(logLevel).startupTimeout(startupTimeout).bindAddress(bindAddress)
                 .startupClass(startupClass).workingDirectory(workingDirectory).accessPolicy(accessPolicy)
                 .warmSpare(warmSpare);

@@ -3,6 +3,7 @@ package org.pyacq.daemon;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,7 +83,8 @@ public final class Daemon implements AutoCloseable {
             logs = DaemonLogHub.start(config);
             supervisor = new Supervisor(config, logs.logAddress());
             server = RpcServer.builder().address(config.address()).name("pyacqd").workers(4)
-                    .allowInsecureRemote(config.allowInsecureRemote()).build().start();
+                    .allowInsecureRemote(config.allowInsecureRemote()).leaseTime(config.leaseTime())
+                    .idleExpiry(config.idleExpiry()).build().start();
             Daemon d = new Daemon(config, lock, logs, supervisor, server, previousSecurity);
             server.publish("daemon", new DaemonControl(d, supervisor, logs));
             new RuntimeFile(ProcessHandle.current().pid(), server.address(), logs.logAddress(), logs.feedAddress(),
@@ -217,5 +219,10 @@ public final class Daemon implements AutoCloseable {
     public static String version() {
         String v = Daemon.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
+    }
+
+    /** The daemon server's reference table and leases, as plain data (docs/LIFETIME.md). */
+    Map<String, Object> statistics() {
+        return server.statisticsMap();
     }
 }

@@ -34,16 +34,34 @@ import org.pyacq.rpc.invoke.PackageAccessPolicy;
  * @param allowInsecureRemote with {@code insecure}, also allow binding addresses other machines can reach
  * @param accessPolicy what remote callers of the children may import or reach, or null for everything
  * @param warmSpares whether children start from warm spare JVMs (see {@code SpawnOptions.Builder.warmSpare})
+ * @param leaseTime how long the daemon and its children keep a Java client's references without a
+ *     lease renewal (docs/LIFETIME.md)
+ * @param idleExpiry after how long without a request a stock pyacq client's references are dropped
+ *     by the daemon and its children, or null for never (pyacq semantics)
  */
 public record DaemonConfig(Path runtimeDir, String address, String logAddress, String logFeedAddress, int logLevel,
         int logHistory, Duration stopGrace, Duration restartBackoff, Duration restartBackoffMax,
         List<ChildSpec> children, boolean insecure, boolean allowInsecureRemote, PackageAccessPolicy accessPolicy,
-        boolean warmSpares) {
+        boolean warmSpares, Duration leaseTime, Duration idleExpiry) {
+
+    /**
+     * JVM options that give a child the daemon's lease settings (its server reads them as defaults).
+     */
+    public List<String> leaseJvmOptions() {
+        List<String> out = new ArrayList<>();
+        out.add("-Dpyacq.lease.seconds=" + String.format(java.util.Locale.ROOT, "%.3f", leaseTime.toMillis() / 1000.0));
+        if (idleExpiry != null) {
+            out.add("-Dpyacq.idleExpiry.seconds="
+                    + String.format(java.util.Locale.ROOT, "%.3f", idleExpiry.toMillis() / 1000.0));
+        }
+        return out;
+    }
 
     /** Settings the configuration file may hold (besides {@code child.NAME.KEY}). */
     public static final Set<String> KEYS = Set.of("runtime_dir", "address", "log_address", "log_feed_address",
             "log_level", "log_history", "stop_grace", "restart_backoff", "restart_backoff_max", "insecure",
-            "allow_insecure_remote", "access_allow", "access_deny", "warm_spares");
+            "allow_insecure_remote", "access_allow", "access_deny", "warm_spares", "lease_seconds",
+            "idle_expiry_seconds");
 
     public DaemonConfig {
         children = List.copyOf(children);
@@ -148,7 +166,10 @@ public record DaemonConfig(Path runtimeDir, String address, String logAddress, S
                 bool(s, "insecure", false),
                 bool(s, "allow_insecure_remote", false),
                 accessPolicy(s),
-                bool(s, "warm_spares", true));
+                bool(s, "warm_spares", true),
+                seconds(s, "lease_seconds", 300),
+                s.containsKey("idle_expiry_seconds") && !s.get("idle_expiry_seconds").isBlank()
+                        && !s.get("idle_expiry_seconds").trim().equals("0") ? seconds(s, "idle_expiry_seconds", 1) : null);
     }
 
     private static boolean bool(Map<String, String> s, String key, boolean def) {

@@ -25,6 +25,7 @@ public final class DaemonControl {
     private final Supervisor supervisor;
     private final LogHub logs;
     private final Instant started = Instant.now();
+    private final ChildStatistics childStatistics = new ChildStatistics();
 
     DaemonControl(Daemon daemon, Supervisor supervisor, LogHub logs) {
         this.daemon = daemon;
@@ -45,12 +46,13 @@ public final class DaemonControl {
         return spawn(Map.of("name", name));
     }
 
-    /** Every child: name, status, pid, address, uptime (s), restarts, exit code, memory (bytes)... */
+    /** Every child: name, status, pid, address, uptime (s), restarts, exit code, memory (bytes), objects, references, leases... */
     public List<Map<String, Object>> ps() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SupervisedChild c : supervisor.all()) {
             out.add(c.describe());
         }
+        childStatistics.addTo(out);
         return Collections.unmodifiableList(out);
     }
 
@@ -148,6 +150,11 @@ public final class DaemonControl {
     /** Results are read-only so that they travel by value (return type auto sends mutable maps by proxy). */
     private static Map<String, Object> plain(Map<String, Object> m) {
         return Collections.unmodifiableMap(m);
+    }
+
+    /** The daemon's own reference table: live objects, references, leases (docs/LIFETIME.md). */
+    public Map<String, Object> statistics() {
+        return daemon.statistics();
     }
 
     /** Liveness check. */

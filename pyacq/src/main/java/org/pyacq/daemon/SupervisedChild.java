@@ -68,7 +68,8 @@ final class SupervisedChild {
             stopRequested = false;
         }
         try {
-            SpawnedProcess p = ProcessSpawner.spawn(spec.toSpawnOptions(logAddress, config.accessPolicy(), config.warmSpares()));
+            SpawnedProcess p = ProcessSpawner.spawn(spec.toSpawnOptions(logAddress, config.accessPolicy(), config.warmSpares(),
+                    config.leaseJvmOptions()));
             synchronized (this) {
                 process = p;
                 startedAt = Instant.now();

@@ -63,6 +63,9 @@ final class RemoteReference {
 
         private void release() {
             try {
+                if (client != null && !client.isClosed() && client.isDisconnected()) {
+                    return;   // its server went away, and every reference it held with it
+                }
                 RpcClient c = client != null && !client.isClosed() ? client : RpcClient.connect(address);
                 c.releaseLater(objId, refId);
             } catch (RuntimeException e) {

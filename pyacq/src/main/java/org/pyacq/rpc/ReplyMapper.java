@@ -31,6 +31,12 @@ final class ReplyMapper implements ValueMapper {
             return local.invoker().walk(local.references().get(ref.objId()), ref.attributes());
         }
         boolean fromItsServer = ref.rpcAddr().equals(client.address());
-        return ObjectProxy.fromWire(ref, fromItsServer ? client : null, fromItsServer, client.options());
+        // A server that keeps leases mints a reference of our own for a third server's proxy
+        // (ClientLeases.forward); a Python server forwards its own, which stays its to release.
+        boolean owned = fromItsServer || ClientLeases.isLeased(client.address());
+        if (owned && !fromItsServer && client.options().autoRelease()) {
+            ClientLeases.claim(ref);
+        }
+        return ObjectProxy.fromWire(ref, fromItsServer ? client : null, owned, client.options());
     }
 }

@@ -27,9 +27,11 @@ final class RequestArgsMapper implements ValueMapper {
             if (p.address().equals(client.address())) {
                 return p.ref();
             }
-            return p.client().mint(p);
+            return p.client().mint(p, ClientLeases.isLeased(client.address()));
         }
-        return RpcServer.local().export(value);
+        RpcServer local = RpcServer.local();
+        // The destination claims a callback into its lease if it keeps leases; else it lives until deleted.
+        return ClientLeases.isLeased(client.address()) ? local.exportForTransfer(value) : local.exportUnleased(value);
     }
 
     @Override

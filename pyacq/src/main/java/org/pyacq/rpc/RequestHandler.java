@@ -42,7 +42,7 @@ final class RequestHandler {
             @Override
             public Object replace(Object value) {
                 if (value instanceof ObjectProxy p) {
-                    return p.ref();
+                    return ClientLeases.forward(p);
                 }
                 return server.export(value);
             }
@@ -114,9 +114,19 @@ final class RequestHandler {
 
     /** Runs the request; returns the encoded reply, or null when none is wanted. */
     private ByteBuffer execute(byte[] identity, Request request) {
+        ServerLeases.Saved outer = ServerLeases.save();
+        try {
+            return executeInLease(identity, request);
+        } finally {
+            ServerLeases.restore(outer);
+        }
+    }
+
+    private ByteBuffer executeInLease(byte[] identity, Request request) {
         Object result;
         try {
             Map<String, Object> options = request.decodeOptions(new RequestMapper(server, isJavaPeer(identity)));
+            server.leases().enter(caller(identity), isJavaPeer(identity), options);
             result = shape(run(request.action(), options), request.returnType());
         } catch (Throwable t) {
             Throwable cause = ErrorLines.unwrap(t);
@@ -179,6 +189,8 @@ final class RequestHandler {
                 return "pong";
             case CLOSE:
                 return Boolean.TRUE;
+            case LEASE:
+                return server.leases().renew(options);
             default:
                 throw new IllegalStateException("unhandled action " + action);
         }
@@ -191,10 +203,10 @@ final class RequestHandler {
                 if (result == null) {
                     return null;
                 }
-                return result instanceof ObjectProxy p ? p.ref() : server.export(result);
+                return result instanceof ObjectProxy p ? ClientLeases.forward(p) : server.export(result);
             case AUTO:
                 if (result instanceof ObjectProxy p) {
-                    return p.ref();
+                    return ClientLeases.forward(p);
                 }
                 return AutoReturn.byValue(result) ? result : server.export(result);
             default:

@@ -26,8 +26,11 @@ final class RequestMapper implements ValueMapper {
     @Override
     public Object resolve(ProxyRef ref) {
         if (ref.rpcAddr().equals(server.address())) {
-            Object root = server.references().get(ref.objId());
+            Object root = server.references().get(ref.objId(), ref.rpcAddr());
             return server.invoker().walk(root, ref.attributes());
+        }
+        if (ownsForeignProxies) {
+            ClientLeases.claim(ref);   // minted for this process: hold it under this process's lease
         }
         return ObjectProxy.fromWire(ref, null, ownsForeignProxies, ClientOptions.defaults());
     }

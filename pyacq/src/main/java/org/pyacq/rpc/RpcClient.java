@@ -113,6 +113,7 @@ public final class RpcClient implements AutoCloseable {
     Object send(Action action, Map<String, Object> opts, ReturnType returnType, SyncMode mode, Duration timeout,
             ValueMapper decodeWith) {
         checkUsable();
+        opts = ClientLeases.withToken(this, action, opts);
         switch (mode) {
             case SYNC:
                 return channel().call(action, returnType, opts, timeout, decodeWith);
@@ -382,8 +383,25 @@ public final class RpcClient implements AutoCloseable {
 
     /** A fresh reference to the object behind {@code proxy}, for handing to another process. */
     ProxyRef mint(ObjectProxy proxy) {
+        return mint(proxy, false);
+    }
+
+    /**
+     * A fresh reference to the object behind {@code proxy} for another process. With
+     * {@code transfer} (the receiver is one of our Java processes, which claims it into its own
+     * lease) the server holds it in a transfer lease; otherwise it belongs to no lease and lives
+     * until the receiver deletes it, as in pyacq.
+     */
+    ProxyRef mint(ObjectProxy proxy, boolean transfer) {
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("obj", proxy);
+        if (transfer && ClientLeases.isLeased(address)) {
+            opts.put(ServerLeases.TOKEN, ClientLeases.TOKEN);
+            opts.put(ServerLeases.TRANSFER, Boolean.TRUE);
+        } else {
+            checkUsable();
+            return (ProxyRef) channel().call(Action.GET_OBJ, ReturnType.PROXY, opts, options.timeout(), ValueMapper.PLAIN);
+        }
         Object r = send(Action.GET_OBJ, opts, ReturnType.PROXY, SyncMode.SYNC, options.timeout(), ValueMapper.PLAIN);
         return (ProxyRef) r;
     }

@@ -67,6 +67,7 @@ public final class RpcServer implements AutoCloseable {
     private final CountDownLatch boundLatch = new CountDownLatch(1);
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final RequestHandler handler;
+    private final ServerLeases leases;
 
     private volatile String address;
     private volatile Thread owner;
@@ -102,6 +103,8 @@ public final class RpcServer implements AutoCloseable {
         }
         this.invoker = new Invoker(options);
         this.handler = new RequestHandler(this);
+        this.leases = new ServerLeases(this, b.leaseMillis > 0 ? b.leaseMillis : ServerLeases.defaultLeaseMillis(),
+                b.idleExpiryMillis >= 0 ? b.idleExpiryMillis : ServerLeases.defaultIdleMillis());
     }
 
     public static Builder builder() {
@@ -508,7 +511,25 @@ public final class RpcServer implements AutoCloseable {
      * receiver owns (it releases it when done).
      */
     public ProxyRef export(Object object) {
-        ReferenceTable.Ids ids = references.register(object);
+        return export(object, ServerLeases.current());
+    }
+
+    /**
+     * Registers {@code object} for a third process that claims the reference into its own lease
+     * (docs/LIFETIME.md); unclaimed, it expires after one lease time.
+     */
+    ProxyRef exportForTransfer(Object object) {
+        leases.startReaper();
+        return export(object, references.transferLease(leases.leaseMillis(), System.currentTimeMillis()));
+    }
+
+    /** Registers {@code object} outside any lease (released only by a delete). */
+    ProxyRef exportUnleased(Object object) {
+        return export(object, null);
+    }
+
+    private ProxyRef export(Object object, LeaseTable.Lease lease) {
+        ReferenceTable.Ids ids = references.register(object, lease);
         return new ProxyRef(requireAddress(), ids.objId(), ids.refId(), invoker.typeString(object), java.util.List.of());
     }
 
@@ -522,8 +543,22 @@ public final class RpcServer implements AutoCloseable {
         return references.referenceCount();
     }
 
+    /** A snapshot of this server's reference table and leases (docs/LIFETIME.md). */
+    public ServerStatistics statistics() {
+        return ServerStatistics.of(this, references, leases);
+    }
+
+    /** {@link #statistics()} as plain data (read-only, so it travels by value to remote callers). */
+    public Map<String, Object> statisticsMap() {
+        return java.util.Collections.unmodifiableMap(statistics().toMap());
+    }
+
     ReferenceTable references() {
         return references;
+    }
+
+    ServerLeases leases() {
+        return leases;
     }
 
     Map<String, Object> namespace() {
@@ -631,6 +666,32 @@ public final class RpcServer implements AutoCloseable {
         private boolean daemon;
         private InvokerOptions invokerOptions;
         private AccessPolicy accessPolicy;
+        private long leaseMillis;
+        private long idleExpiryMillis = -1;
+
+        /**
+         * How long a Java client's lease lasts without renewal (docs/LIFETIME.md); when it ends, the
+         * server drops every reference that client held. Default {@code -Dpyacq.lease.seconds},
+         * else 5 minutes. Our clients renew every third of it.
+         */
+        public Builder leaseTime(Duration leaseTime) {
+            if (leaseTime.isNegative() || leaseTime.isZero()) {
+                throw new IllegalArgumentException("leaseTime must be positive, got " + leaseTime);
+            }
+            this.leaseMillis = Math.max(1, leaseTime.toMillis());
+            return this;
+        }
+
+        /**
+         * Drops the references of a stock pyacq client (which knows nothing of leases) after it sent
+         * no request for this long (null or zero: never). Default {@code -Dpyacq.idleExpiry.seconds}, else
+         * never, as in pyacq.
+         */
+        public Builder idleExpiry(Duration idle) {
+            this.idleExpiryMillis = idle == null || idle.isZero() ? 0 : Math.max(1, idle.toMillis());
+            return this;
+        }
+
         private boolean localEndpoint = !"false".equalsIgnoreCase(System.getProperty("pyacq.local", "true"));
         private LocalDirectory localDirectory;
 

@@ -12,7 +12,9 @@ public enum Action {
     DELETE("delete"),
     IMPORT("import"),
     PING("ping"),
-    CLOSE("close");
+    CLOSE("close"),
+    /** Extension (docs/LIFETIME.md): renews the caller's lease; only our Java clients send it, only to servers that answer it. */
+    LEASE("lease");
 
     private final String wireName;
     private final byte[] wireBytes;

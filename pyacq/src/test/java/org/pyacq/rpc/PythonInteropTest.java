@@ -90,6 +90,32 @@ class PythonInteropTest {
         }
     }
 
+    /** A stock client knows nothing of leases (docs/LIFETIME.md): its references outlive any lease time. */
+    @Test
+    void aPythonClientsReferencesDoNotExpire() throws Exception {
+        try (RpcServer server = RpcServer.builder().name("py-lease").leaseTime(Duration.ofSeconds(2)).build().start()) {
+            server.publish("svc", new TestService("kept"));
+            Process py = new ProcessBuilder(PYTHON.toString(), PEER.toString(), "hold", server.address(), "msgpack")
+                    .redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(py.getInputStream(), StandardCharsets.UTF_8));
+                    java.io.PrintWriter in = new java.io.PrintWriter(py.getOutputStream(), true, StandardCharsets.UTF_8)) {
+                assertEquals("HELD", out.readLine());
+                int held = server.referenceCount();
+                assertEquals(1, held);
+                // a witness that the reaper ran past the lease time: an unclaimed transfer reference expires
+                server.exportForTransfer(new Object());
+                RpcTestSupport.awaitCondition("a lease expired in this server", Duration.ofSeconds(30),
+                        () -> server.statistics().expiredReferences() >= 1);
+                assertEquals(held, server.referenceCount(), server.statistics().toString());
+                in.println("go");
+                assertEquals("NAME kept", out.readLine());
+                assertTrue(py.waitFor(30, TimeUnit.SECONDS));
+            } finally {
+                py.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void aJavaClientDrivesAPythonServer() throws Exception {
         Process py = new ProcessBuilder(PYTHON.toString(), PEER.toString(), "server").start();

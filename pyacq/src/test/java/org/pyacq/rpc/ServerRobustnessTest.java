@@ -93,7 +93,7 @@ class ServerRobustnessTest {
         Reply r = receiveReply();
         assertEquals("MalformedRequestException", r.errorType());
         assertTrue(errorOf(r, 7).contains("unknown action 'explode'; the protocol has [call_obj, get_obj, get_item,"
-                + " set_item, delete, import, ping, close]"));
+                + " set_item, delete, import, ping, close, lease]"));
         assertStillServes();
     }
 
