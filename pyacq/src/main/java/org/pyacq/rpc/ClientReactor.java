@@ -51,6 +51,8 @@ final class ClientReactor implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean sleeping;
+    /** Asleep with no deadline (nothing was pending): a call sent directly must wake it to time the call out. */
+    private volatile boolean sleepingUnbounded;
     private volatile boolean closing;
     private volatile boolean lostConnection;
     private volatile boolean refusedByServer;
@@ -82,7 +84,10 @@ final class ClientReactor implements Runnable {
         RpcFuture<Object> future = new RpcFuture<>(client.address(), action.wireName(), id, timeout);
         ByteBuffer body = encode(opts);
         pending.put(id, new Pending(future, decodeWith, action, timeout, System.nanoTime() + timeout.toNanos()));
-        enqueue(new Outgoing(Request.headerFrames(id, action, returnType, client.serializer()), body));
+        Outgoing o = new Outgoing(Request.headerFrames(id, action, returnType, client.serializer()), body);
+        if (!sendDirect(o)) {
+            enqueue(o);
+        }
         RpcException failure = client.failure();
         if (failure != null) {
             fail(id, failure);
@@ -101,6 +106,36 @@ final class ClientReactor implements Runnable {
             return ByteBuffer.allocate(0);
         }
         return Encoding.encode(client.serializer(), opts, client.argsMapper());
+    }
+
+    /**
+     * Writes the request on the calling thread when the link allows it and nothing queued is
+     * ahead of it (so requests keep their order): no hand-off to the I/O thread. False: queue it.
+     */
+    private boolean sendDirect(Outgoing o) {
+        ClientLink l = link;
+        java.util.concurrent.locks.Lock lock = l == null ? null : l.sharedOutputLock();
+        if (lock == null || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (!outbox.isEmpty() || closing) {
+                return false;
+            }
+            l.queue(o.head(), o.body());
+            l.flush();
+            if (l.hasPendingOutputHint() || sleepingUnbounded) {
+                // the rest goes out when the socket has room, and the call's timeout must be watched: the I/O thread does both
+                wake();
+            }
+            return true;
+        } catch (org.pyacq.transport.TransportException e) {
+            lostConnection = true;
+            wake();
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void enqueue(Outgoing o) {
@@ -196,16 +231,26 @@ final class ClientReactor implements Runnable {
         while (true) {
             w.arm();
             boolean busy = false;
-            Outgoing o;
-            while ((o = outbox.poll()) != null) {
-                socket.queue(o.head(), o.body());
-                busy = true;
+            java.util.concurrent.locks.Lock shared = socket.sharedOutputLock();
+            if (shared != null) {
+                shared.lock();   // callers write directly only when nothing queued here is ahead of them
             }
-            if (busy) {
-                try {
-                    socket.flush();
-                } catch (org.pyacq.transport.TransportException e) {
-                    lostConnection = true;   // the local connection broke; its calls fail below
+            try {
+                Outgoing o;
+                while ((o = outbox.poll()) != null) {
+                    socket.queue(o.head(), o.body());
+                    busy = true;
+                }
+                if (busy) {
+                    try {
+                        socket.flush();
+                    } catch (org.pyacq.transport.TransportException e) {
+                        lostConnection = true;   // the local connection broke; its calls fail below
+                    }
+                }
+            } finally {
+                if (shared != null) {
+                    shared.unlock();
                 }
             }
             for (int n = 0; n < 1024; n++) {
@@ -240,7 +285,14 @@ final class ClientReactor implements Runnable {
             }
             sleeping = true;
             if (outbox.isEmpty() && !closing && !lostConnection) {
-                w.await(pending.isEmpty() ? -1 : Math.max(1, nextSweep - System.nanoTime()));
+                boolean unbounded = pending.isEmpty();
+                sleepingUnbounded = unbounded;
+                if (unbounded && !pending.isEmpty()) {
+                    sleepingUnbounded = false;   // a call came in between: time it
+                } else {
+                    w.await(unbounded ? -1 : Math.max(1, nextSweep - System.nanoTime()));
+                }
+                sleepingUnbounded = false;
             }
             sleeping = false;
         }

@@ -25,6 +25,20 @@ public interface ClientLink extends Waker, AutoCloseable {
      */
     void flush();
 
+    /**
+     * A lock under which threads other than the owner may {@link #queue} and {@link #flush}
+     * (so a caller writes its asynchronous request itself, with no hand-off), or null if only the
+     * owner may write.
+     */
+    default java.util.concurrent.locks.Lock sharedOutputLock() {
+        return null;
+    }
+
+    /** True if queued output is still waiting for room in the socket (a hint; any thread). */
+    default boolean hasPendingOutputHint() {
+        return false;
+    }
+
     /** The next reply frame if a whole one is here (never blocks), else null. */
     ByteBuffer receiveOne();
 

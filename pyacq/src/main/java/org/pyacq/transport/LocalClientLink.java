@@ -55,6 +55,16 @@ final class LocalClientLink implements ClientLink {
     }
 
     @Override
+    public boolean hasPendingOutputHint() {
+        return connection.hasPendingOutput();
+    }
+
+    @Override
+    public java.util.concurrent.locks.Lock sharedOutputLock() {
+        return connection.outputLock();
+    }
+
+    @Override
     public ByteBuffer receiveOne() {
         if (connection.hasPendingOutput() && !connection.isLost()) {
             connection.flushQuietly();

@@ -43,6 +43,11 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(LargeFrames.THRESHOLD);
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING).flip();
     private final List<SelectionKey> keys = new ArrayList<>(2);
+    /**
+     * Guards the output queue: the owner thread and, for asynchronous calls, the callers that
+     * write their requests themselves ({@link #outputLock()}).
+     */
+    private final java.util.concurrent.locks.ReentrantLock output = new java.util.concurrent.locks.ReentrantLock();
 
     // the message being assembled
     private int frameCount = -1;
@@ -212,6 +217,23 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
 
     /** Like {@link #send} but only queues: the message goes out with the next {@link #flush()} or read. */
     public void queue(byte[][] head, ByteBuffer body) {
+        output.lock();
+        try {
+            enqueue(head, body);
+        } finally {
+            output.unlock();
+        }
+    }
+
+    /**
+     * The lock of the output queue: a thread other than the owner may queue and flush while it
+     * holds it (the owner takes it too).
+     */
+    public java.util.concurrent.locks.Lock outputLock() {
+        return output;
+    }
+
+    private void enqueue(byte[][] head, ByteBuffer body) {
         int n = head.length + 1;
         ByteBuffer header = ByteBuffer.allocate(4 + 4 * n);
         header.putInt(n);
@@ -248,7 +270,12 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
 
     /** True if output is waiting for the peer to read. */
     public boolean hasPendingOutput() {
-        return !outbox.isEmpty();
+        output.lock();
+        try {
+            return !outbox.isEmpty();
+        } finally {
+            output.unlock();
+        }
     }
 
     /**
@@ -257,6 +284,15 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
      * @throws IOException if the connection broke
      */
     public boolean flush() throws IOException {
+        output.lock();
+        try {
+            return flushLocked();
+        } finally {
+            output.unlock();
+        }
+    }
+
+    private boolean flushLocked() throws IOException {
         while (!outbox.isEmpty()) {
             int n = gatherQueued();
             long written = channel.write(gather, 0, n);
