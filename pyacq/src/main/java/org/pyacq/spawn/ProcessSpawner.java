@@ -71,6 +71,28 @@ public final class ProcessSpawner {
 
     /** Like {@link #spawn(SpawnOptions)}, with options for the client that talks to the child. */
     public static SpawnedProcess spawn(SpawnOptions options, ClientOptions clientOptions) {
+        try {
+            return spawn(options, clientOptions, options.warmSpare());
+        } catch (SpareStalled e) {
+            // a spare is only a head start: one that does not report in time is replaced by a new JVM
+            log.warn("{}; starting a new JVM for it", e.getMessage());
+            return spawn(options, clientOptions, false);
+        }
+    }
+
+    /** How long a taken warm spare may take to report its address before a new JVM replaces it. */
+    private static final Duration SPARE_REPORT_LIMIT = Duration.ofSeconds(10);
+
+    /** A warm spare took too long to report; thrown only where a cold start can still follow. */
+    private static final class SpareStalled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SpareStalled(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static SpawnedProcess spawn(SpawnOptions options, ClientOptions clientOptions, boolean allowSpare) {
         // the child serves with this process's keys (or plain mode), handed over on its stdin only
         TransportSecurity security = SecurityConfig.forChild(clientOptions.security());
         ClientOptions forChild = clientOptions.toBuilder().security(security).build();
@@ -85,12 +107,20 @@ public final class ProcessSpawner {
             byte[] config = new BootstrapConfig(options.name(), options.bindAddress(), bootstrapAddress,
                     options.logLevel(), options.logAddress(), true, options.startupClass(),
                     options.startupTimeout().toMillis(), security, options.accessPolicy()).toJsonLine();
-            process = startChild(options, command, config);
+            Process spare = allowSpare ? takeSpare(options, command, config) : null;
+            process = spare != null ? spare : startChild(options, command, config);
             Logger childLog = LoggerFactory.getLogger("pyacq.child." + options.name());
             out = LineForwarder.start(options.name(), LineForwarder.Stream.STDOUT, process.getInputStream(), childLog, 40);
             err = LineForwarder.start(options.name(), LineForwarder.Stream.STDERR, process.getErrorStream(), childLog, 40);
             process.onExit().thenRun(pair::wakeup);
-            String address = awaitAddress(options, process, pair, err);
+            String address;
+            if (spare != null) {
+                Duration limit = options.startupTimeout().compareTo(SPARE_REPORT_LIMIT) < 0 ? options.startupTimeout()
+                        : SPARE_REPORT_LIMIT;
+                address = awaitAddress(options, process, pair, err, limit, true);
+            } else {
+                address = awaitAddress(options, process, pair, err, options.startupTimeout(), false);
+            }
             pair.send("OK");
             RpcClient client = RpcClient.open(address, forChild);
             SpawnedProcess handle = new SpawnedProcess(options.name(), process, address, client, out, err);
@@ -135,17 +165,19 @@ public final class ProcessSpawner {
      * The child's process with its configuration written: a matching warm spare if there is one
      * alive, else a new JVM.
      */
-    private static Process startChild(SpawnOptions options, List<String> command, byte[] config) {
-        if (options.warmSpare()) {
-            Process spare = SPARES.take(WarmSpares.Key.of(command, options));
-            if (spare != null) {
-                if (writeConfig(spare, options, config)) {
-                    log.debug("{} starts from warm spare pid {}", options.name(), spare.pid());
-                    return spare;
-                }
-                spare.destroyForcibly();   // it died since it was taken: start cold
+    private static Process takeSpare(SpawnOptions options, List<String> command, byte[] config) {
+        Process spare = SPARES.take(WarmSpares.Key.of(command, options));
+        if (spare != null) {
+            if (writeConfig(spare, options, config)) {
+                log.debug("{} starts from warm spare pid {}", options.name(), spare.pid());
+                return spare;
             }
+            spare.destroyForcibly();   // it died since it was taken: start cold
         }
+        return null;
+    }
+
+    private static Process startChild(SpawnOptions options, List<String> command, byte[] config) {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(options.environment());
         if (options.workingDirectory() != null) {
@@ -212,8 +244,8 @@ public final class ProcessSpawner {
     }
 
     private static String awaitAddress(SpawnOptions options, Process process, BootstrapLink pair,
-            LineForwarder err) {
-        long deadline = System.nanoTime() + options.startupTimeout().toNanos();
+            LineForwarder err, Duration timeout, boolean spare) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             pair.arm();
             ByteBuffer frame = pair.receive();
@@ -229,6 +261,10 @@ public final class ProcessSpawner {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 process.destroyForcibly();
+                if (spare) {
+                    throw new SpareStalled("the warm spare (pid " + process.pid() + ") taken for '" + options.name()
+                            + "' did not report its address within " + timeout.toMillis() + " ms; it was killed");
+                }
                 Forwarding.awaitEnd(err);
                 throw new SpawnException(options.name(), "process '" + options.name() + "' did not report its address"
                         + " within " + options.startupTimeout().toMillis() + " ms; it was killed" + stderrText(err));
