@@ -49,7 +49,7 @@ class BenchOptionsTest {
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute("--lines", "ping,pong");
         assertEquals(2, exit);
-        assertEquals("unknown line 'pong'; use one of ping, call, pipeline, echo (see bench --help)\n",
+        assertEquals("unknown line 'pong'; use one of ping, call, pipeline, echo, image (see bench --help)\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
     }
 
