@@ -1,12 +1,17 @@
 package org.pyacq.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.pyacq.cli.present.ValuePrinter;
 import org.pyacq.cli.session.DaemonSession;
-import org.pyacq.rpc.RpcClient;
+import org.pyacq.daemon.ProcessCalls;
+import org.pyacq.rpc.RemoteCallException;
+import org.pyacq.wire.ProxyRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code pyacq call NAME PATH [ARGS...]}. */
@@ -25,11 +30,17 @@ import picocli.CommandLine.Parameters;
                     + "{\"k\": 1}), else plain text: java.version is the text java.version. Put -- before ARGS "
                     + "that start with '-' and are not numbers.",
             "",
+            "The daemon makes the call and owns what it creates in the process: an object result is "
+                    + "released once printed (nothing is left behind, even if this command is killed), unless "
+                    + "--keep NAME publishes it in the process under NAME; then 'pyacq call w1 NAME.size' "
+                    + "reaches it and 'pyacq call w1 --forget NAME' drops it.",
+            "",
             "The result is printed on one line as 'pyacq eval' and the REPL print it: numbers and text as "
                     + "they are (text without quotes), lists and maps with their first 10 entries, arrays as "
                     + "dtype[shape] and their first values (float64[3] [1.0, 2.0, 3.0]), remote objects as "
-                    + "<type #id at address>. --json prints all of it as JSON. If the remote code raises, its "
-                    + "one-line summary goes to stderr and the exit code is 1.",
+                    + "<type #id at process>. --json prints all of it as JSON. If the remote code raises, its "
+                    + "one-line summary goes to stderr and the exit code is 1; a process that is not running is "
+                    + "exit 3, with how it ended.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -39,13 +50,18 @@ import picocli.CommandLine.Parameters;
             "  4",
             "  $ pyacq call w1 java.util.List.of '\"a\"' '[1, 2]' --json",
             "  [\"a\",[1,2]]",
+            "  $ pyacq call w1 java.util.ArrayList --keep list",
+            "  <java.util.ArrayList #7 at w1>",
+            "  $ pyacq call w1 list.add 5",
+            "  true",
+            "  $ pyacq call w1 --forget list",
             "  $ pyacq call w1 self.ping",
             "  pong"})
 final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTraceOption {
     @Parameters(index = "0", paramLabel = "NAME", description = "The process (see 'pyacq ps').")
     private String name;
 
-    @Parameters(index = "1", paramLabel = "PATH",
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
             description = "What to call, e.g. java.lang.System.getProperty or self.ping.")
     private String path;
 
@@ -59,15 +75,102 @@ final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTr
             + "not only the summary.")
     private boolean trace;
 
+    @Option(names = "--keep", paramLabel = "NAME", description = "Publish an object result in the process "
+            + "under NAME instead of releasing it.")
+    private String keep;
+
+    @Option(names = "--forget", paramLabel = "NAME", description = "Drop what the process published under "
+            + "NAME (by --keep), instead of calling anything.")
+    private String forget;
+
+    @Override
+    void validate() {
+        if (forget != null && path != null) {
+            throw new ParameterException(spec.commandLine(), "--forget " + forget + " takes no PATH (" + path
+                    + "); drop the name, then call");
+        }
+        if (forget == null && path == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PATH' (what to call in '"
+                    + name + "', e.g. java.lang.System.getProperty or self.ping)");
+        }
+    }
+
     @Override
     int run(DaemonSession session) {
+        DaemonCalls calls = new DaemonCalls(session);
+        if (forget != null) {
+            if (!calls.forget(name, forget)) {
+                throw new CommandException(CliExitCodes.FAILURE, "process '" + name + "' has nothing published "
+                        + "under '" + forget + "'");
+            }
+            return CliExitCodes.OK;
+        }
         List<Object> values = new ArrayList<>();
         args.forEach(a -> values.add(JsonText.parseArgument(a)));
-        try (RpcClient client = openProcess(session, name)) {
-            Object result = CallTarget.invoke(client, path, values);
-            out().println(json ? JsonText.write(result) : ValuePrinter.plain().formatUnquoted(result));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("path", path);
+        request.put("args", values);
+        request.put("timeout", root.global().timeout().toMillis() / 1000.0);
+        if (keep != null) {
+            request.put("keep", keep);
         }
+        Map<String, Object> answer = calls.call(request, root.global().timeout());
+        out().println(print(answer));
         return CliExitCodes.OK;
+    }
+
+    /** The result line of the daemon's answer; throws the remote error if the call raised. */
+    private String print(Map<String, Object> answer) {
+        if (answer.get("error") instanceof Map<?, ?> error) {
+            List<String> lines = new ArrayList<>();
+            if (error.get("lines") instanceof List<?> l) {
+                l.forEach(x -> lines.add(String.valueOf(x)));
+            }
+            throw new RemoteCallException(String.valueOf(error.get("address")), String.valueOf(error.get("type")),
+                    lines);
+        }
+        Object result = answer.containsKey("object") ? answer.get("object") : answer.get("value");
+        Object value = answer.containsKey("object") ? objectOf(result) : withObjects(result, 0);
+        if (json) {
+            return JsonText.write(value);
+        }
+        String[] address = {null};
+        if (value instanceof ProxyRef r) {
+            address[0] = r.rpcAddr();
+        }
+        ValuePrinter printer = new ValuePrinter(a -> a.equals(address[0]) || address[0] == null ? name : null, 10, 8,
+                ValuePrinter.Extension.NONE);
+        return printer.formatUnquoted(value);
+    }
+
+    /** An object's description (type, id, address) as a reference to print; nothing is held by it. */
+    private static Object objectOf(Object description) {
+        if (description instanceof Map<?, ?> m && m.get("address") instanceof String address
+                && m.get("id") instanceof Number id) {
+            return new ProxyRef(address, id.longValue(), 0, String.valueOf(m.get("type")), List.of());
+        }
+        return description;
+    }
+
+    private static Object withObjects(Object value, int depth) {
+        if (depth > 64) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> m) {
+            if (m.size() == 1 && m.containsKey(ProcessCalls.NESTED_OBJECT)) {
+                return objectOf(m.get(ProcessCalls.NESTED_OBJECT));
+            }
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, withObjects(v, depth + 1)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(withObjects(v, depth + 1)));
+            return out;
+        }
+        return value;
     }
 
     @Override

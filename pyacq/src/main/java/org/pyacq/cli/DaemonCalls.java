@@ -15,6 +15,8 @@ import org.pyacq.rpc.RemoteCallException;
  * daemon's message, all its lines (a child's own start-up error included).
  */
 final class DaemonCalls {
+    /** How much longer than the call itself the command line waits for the daemon's answer. */
+    private static final Duration CALL_MARGIN = Duration.ofSeconds(5);
     private final DaemonSession session;
 
     DaemonCalls(DaemonSession session) {
@@ -51,6 +53,28 @@ final class DaemonCalls {
     /** The RPC address of a running process. */
     String address(String name) {
         return (String) invoke(session.timeout(), true, "address", name);
+    }
+
+    /**
+     * A call into a process made by the daemon ({@code DaemonControl.call}): the answer map, with
+     * {@code value}, {@code object} or {@code error}. A bad PATH is a usage error (exit 2).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> call(Map<String, Object> request, Duration callTimeout) {
+        try {
+            return (Map<String, Object>) session.control().withTimeout(callTimeout.plus(CALL_MARGIN))
+                    .invoke("call", request);
+        } catch (RemoteCallException e) {
+            if ("IllegalArgumentException".equals(e.remoteType())) {
+                throw new CommandException(CliExitCodes.USAGE, RemoteErrorText.message(e), e);
+            }
+            throw refused(e, true);
+        }
+    }
+
+    /** Drops what process {@code name} published under {@code published}; false if nothing was. */
+    boolean forget(String name, String published) {
+        return Boolean.TRUE.equals(invoke(session.timeout(), true, "forget", name, published));
     }
 
     @SuppressWarnings("unchecked")

@@ -21,9 +21,17 @@ abstract class SessionCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        validate();
         try (DaemonSession session = root.openSession()) {
             return run(session);
         }
+    }
+
+    /**
+     * Checks what picocli's model cannot say (options that exclude a parameter, say) before the daemon is
+     * reached; throws {@link picocli.CommandLine.ParameterException}, printed with the usage, exit 2.
+     */
+    void validate() {
     }
 
     /** The command's work; returns the exit code. */

@@ -38,6 +38,8 @@ public final class Daemon implements AutoCloseable {
     private final LogHub logs;
     private final Supervisor supervisor;
     private final RpcServer server;
+    /** Calls into the children made for clients (the command line); closed with the daemon. */
+    private final ProcessCalls calls;
     private final TransportSecurity previousSecurity;
     private final CompletableFuture<String> shutdownRequested = new CompletableFuture<>();
     private volatile boolean closed;
@@ -50,6 +52,7 @@ public final class Daemon implements AutoCloseable {
         this.supervisor = supervisor;
         this.server = server;
         this.previousSecurity = previousSecurity;
+        this.calls = new ProcessCalls(supervisor);
     }
 
     /**
@@ -86,7 +89,7 @@ public final class Daemon implements AutoCloseable {
                     .allowInsecureRemote(config.allowInsecureRemote()).leaseTime(config.leaseTime())
                     .idleExpiry(config.idleExpiry()).build().start();
             Daemon d = new Daemon(config, lock, logs, supervisor, server, previousSecurity);
-            server.publish("daemon", new DaemonControl(d, supervisor, logs));
+            server.publish("daemon", new DaemonControl(d, supervisor, logs, d.calls));
             new RuntimeFile(ProcessHandle.current().pid(), server.address(), logs.logAddress(), logs.feedAddress(),
                     System.currentTimeMillis(), version(), RuntimeFile.securityFields(security)).write(dir);
             log.info("pyacqd {} (pid {}) serving at {}; runtime directory {}; sockets {}", version(),
@@ -206,6 +209,7 @@ public final class Daemon implements AutoCloseable {
         }
         closed = true;
         log.info("pyacqd shutting down: stopping {} process(es)", supervisor.all().size());
+        calls.close();
         supervisor.close();
         ProcessSpawner.discardSpares();
         server.close();

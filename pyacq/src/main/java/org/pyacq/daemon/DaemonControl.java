@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pyacq.rpc.DeferredResult;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.spawn.SpawnedProcess;
 
@@ -24,13 +25,15 @@ public final class DaemonControl {
     private final Daemon daemon;
     private final Supervisor supervisor;
     private final LogHub logs;
+    private final ProcessCalls calls;
     private final Instant started = Instant.now();
     private final ChildStatistics childStatistics = new ChildStatistics();
 
-    DaemonControl(Daemon daemon, Supervisor supervisor, LogHub logs) {
+    DaemonControl(Daemon daemon, Supervisor supervisor, LogHub logs, ProcessCalls calls) {
         this.daemon = daemon;
         this.supervisor = supervisor;
         this.logs = logs;
+        this.calls = calls;
     }
 
     /**
@@ -64,14 +67,28 @@ public final class DaemonControl {
         return plain(m);
     }
 
-    /** The RPC address of a running child. */
+    /** The RPC address of a running child (a child that is not running: an error saying why and what to do). */
     public String address(String name) {
-        SpawnedProcess p = supervisor.get(name).process();
-        if (p == null) {
-            throw new IllegalStateException("process '" + name + "' is " + supervisor.get(name).stateText()
-                    + "; it has no address");
-        }
-        return p.address();
+        return supervisor.reachable(name).address();
+    }
+
+    /**
+     * Calls into a child for a client, with the daemon as the caller: whatever the call creates in
+     * the child is released when it is done (unless {@code keep} publishes the result), even if
+     * the client is gone by then. The answer comes when the call is done; meanwhile the daemon
+     * serves other requests. Request and answer: see {@link ProcessCalls}.
+     * <pre>{@code
+     * daemon.invoke("call", Map.of("name", "w1", "path", "java.lang.Math.max", "args", List.of(3, 7)))
+     *   -> {value=7}
+     * }</pre>
+     */
+    public DeferredResult<Map<String, Object>> call(Map<String, Object> request) {
+        return calls.call(request);
+    }
+
+    /** Drops the object child {@code name} published under {@code published} (by {@code call} with keep). */
+    public boolean forget(String name, String published) {
+        return calls.forget(name, published);
     }
 
     /** Stops a child gracefully (its server closes, then it is killed after the grace period). */

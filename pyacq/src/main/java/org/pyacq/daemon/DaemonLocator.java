@@ -55,13 +55,23 @@ public final class DaemonLocator {
 
     /** A live daemon's runtime file, if one answers a ping. */
     public Optional<RuntimeFile> find() {
+        return find(new String[1]);
+    }
+
+    /** {@link #find()}, saying in {@code why[0]} why nothing was found. */
+    private Optional<RuntimeFile> find(String[] why) {
         Optional<RuntimeFile> file;
         try {
             file = RuntimeFile.read(runtimeDir);
         } catch (IOException e) {
             throw new DaemonException(e.getMessage(), e);
         }
-        if (file.isEmpty() || !file.get().processAlive()) {
+        if (file.isEmpty()) {
+            why[0] = "it wrote no runtime file";
+            return Optional.empty();
+        }
+        if (!file.get().processAlive()) {
+            why[0] = "its process (pid " + file.get().pid() + ") is gone";
             return Optional.empty();
         }
         checkSecurityMatches(file.get());
@@ -70,6 +80,7 @@ public final class DaemonLocator {
             probe.ping();
             return file;
         } catch (RpcException e) {
+            why[0] = "a ping to " + file.get().address() + " (pid " + file.get().pid() + ") failed: " + e.getMessage();
             return Optional.empty();
         }
     }
@@ -122,17 +133,44 @@ public final class DaemonLocator {
                     + " launcher to start one (no " + DaemonLauncher.class.getName() + " service on its class path);"
                     + " start one with 'pyacqd'");
         }
-        startInBackground();
+        Process started = startInBackground();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String[] why = {"it was not asked yet"};
         while (System.nanoTime() < deadline) {
-            found = find();
+            found = find(why);
             if (found.isPresent()) {
                 return found.get();
             }
+            if (!started.isAlive() && started.exitValue() != 0 && !anotherDaemonStarting(started.pid())) {
+                throw new DaemonException("started a daemon for " + runtimeDir + " but it exited with code "
+                        + started.exitValue() + tailOfLog());
+            }
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
         }
-        throw new DaemonException("started a daemon for " + runtimeDir + " but it did not answer within "
-                + timeout.toSeconds() + " s; see " + runtimeDir.resolve("daemon.log"));
+        throw new DaemonException("started a daemon for " + runtimeDir + " (pid " + started.pid() + ") but it did not "
+                + "answer within " + timeout.toSeconds() + " s (" + why[0] + ")" + tailOfLog());
+    }
+
+    /** Whether a daemon other than {@code ours} holds the runtime file (one started beside ours won). */
+    private boolean anotherDaemonStarting(long ours) {
+        try {
+            return RuntimeFile.read(runtimeDir).map(f -> f.pid() != ours && f.processAlive()).orElse(false);
+        } catch (IOException e) {
+            return true;   // being written, by a daemon that won the lock
+        }
+    }
+
+    /** The last lines of daemon.log, to show with an error about a daemon that did not start. */
+    private String tailOfLog() {
+        Path log = runtimeDir.resolve("daemon.log");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            List<String> last = lines.subList(Math.max(0, lines.size() - 8), lines.size());
+            return last.isEmpty() ? "; " + log + " is empty"
+                    : "; the end of " + log + ":\n  " + String.join("\n  ", last);
+        } catch (IOException e) {
+            return "; see " + log;
+        }
     }
 
     /** The daemon's control object, over the process's shared client for its address. */
@@ -141,7 +179,7 @@ public final class DaemonLocator {
     }
 
     /** Starts the launcher's daemon for this runtime directory, detached, logging to daemon.log there. */
-    private void startInBackground() {
+    private Process startInBackground() {
         try {
             RuntimeDirectory.prepare(runtimeDir);
             List<String> cmd = new ArrayList<>();
@@ -164,7 +202,7 @@ public final class DaemonLocator {
                 }
             }
             File logFile = runtimeDir.resolve("daemon.log").toFile();
-            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile))
                     .redirectErrorStream(true).start();
         } catch (IOException e) {

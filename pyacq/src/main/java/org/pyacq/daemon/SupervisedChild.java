@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.pyacq.spawn.ExitCodes;
 import org.pyacq.spawn.ProcessSpawner;
 import org.pyacq.spawn.SpawnException;
 import org.pyacq.spawn.SpawnedProcess;
@@ -38,6 +39,9 @@ final class SupervisedChild {
     private Integer lastExitCode;
     private String lastError;
     private Instant startedAt;
+    /** When the last process ended by itself (not stopped by us), and its last stderr lines. */
+    private Instant diedAt;
+    private List<String> diedStderr = List.of();
     private Instant nextRestartAt;
     private ScheduledFuture<?> pendingRestart;
     private boolean stopRequested;
@@ -99,6 +103,7 @@ final class SupervisedChild {
             lastExitCode = code;
             process = null;
             if (stopRequested || state == State.STOPPING) {
+                diedAt = null;
                 state = State.STOPPED;
                 return;
             }
@@ -107,7 +112,9 @@ final class SupervisedChild {
             }
             restart = spec.restart().restartsAfter(code);
             state = code == 0 ? State.EXITED : State.FAILED;
-            lastError = code == 0 ? null : "exited with code " + code + describeTail(p.stderrTail());
+            diedAt = Instant.now();
+            diedStderr = List.copyOf(p.stderrTail());
+            lastError = code == 0 ? null : ExitCodes.describe(code) + describeTail(p.stderrTail());
         }
         log.warn("process '{}' exited with code {}{}", spec.name(), code, restart ? "; restarting" : "");
         if (restart) {
@@ -222,6 +229,59 @@ final class SupervisedChild {
         return process;
     }
 
+    /**
+     * The running process, for a call into it.
+     *
+     * @throws IllegalStateException if it is not running, saying why (how it died, when, its last
+     *         stderr lines) and what to do
+     */
+    synchronized SpawnedProcess reachable() {
+        if (process != null && state == State.RUNNING) {
+            return process;
+        }
+        String name = spec.name();
+        String restartHint = "'pyacq restart " + name + "' starts it again";
+        switch (state) {
+            case STARTING:
+                throw new IllegalStateException("process '" + name + "' is starting; try again in a moment");
+            case STOPPING:
+            case STOPPED:
+                throw new IllegalStateException("process '" + name + "' is " + stateText() + "; " + restartHint);
+            default:
+                break;
+        }
+        StringBuilder sb = new StringBuilder(name);
+        if (diedAt != null && lastExitCode != null) {
+            sb.append(lastExitCode == 0 ? " exited at " : " died at ")
+                    .append(CLOCK.format(diedAt.atZone(java.time.ZoneId.systemDefault()))).append(": ")
+                    .append(ExitCodes.describe(lastExitCode));
+            if (diedStderr.isEmpty()) {
+                sb.append("; it wrote nothing to stderr");
+            } else {
+                sb.append("; the last lines it wrote to stderr:");
+                List<String> last = diedStderr.subList(Math.max(0, diedStderr.size() - 5), diedStderr.size());
+                last.forEach(l -> sb.append("\n  ").append(l));
+                sb.append('\n');
+            }
+        } else {
+            sb.append(" is ").append(stateText());
+            if (lastError != null) {
+                sb.append(" (").append(lastError).append(')');
+            }
+        }
+        if (state == State.BACKOFF && nextRestartAt != null) {
+            long s = Math.max(0, Duration.between(Instant.now(), nextRestartAt).toSeconds());
+            sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : "; ").append("the daemon restarts it in ").append(s)
+                    .append(" s");
+        } else {
+            sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : "; ").append(restartHint);
+        }
+        throw new IllegalStateException(sb.toString());
+    }
+
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
+
     synchronized State state() {
         return state;
     }
@@ -241,6 +301,7 @@ final class SupervisedChild {
                 ? Duration.between(startedAt, Instant.now()).toMillis() / 1000.0 : null);
         m.put("restarts", restarts);
         m.put("exit_code", lastExitCode);
+        m.put("signal", lastExitCode == null ? null : ExitCodes.signal(lastExitCode));
         m.put("memory", process != null ? ProcessMemory.residentBytes(process.pid()) : null);
         m.put("restart_policy", spec.restart().toString());
         m.put("next_restart_in", nextRestartAt != null && state == State.BACKOFF

@@ -2,6 +2,7 @@ package org.pyacq.daemon;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pyacq.spawn.SpawnedProcess;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -57,6 +58,16 @@ final class Supervisor implements AutoCloseable {
                     + new java.util.TreeSet<>(children.keySet()));
         }
         return c;
+    }
+
+    /**
+     * The running process of child {@code name}, for a call into it.
+     *
+     * @throws java.util.NoSuchElementException if there is no such child
+     * @throws IllegalStateException if it is not running (the message says how it ended and what to do)
+     */
+    SpawnedProcess reachable(String name) {
+        return get(name).reachable();
     }
 
     /** Forgets a stopped child. */

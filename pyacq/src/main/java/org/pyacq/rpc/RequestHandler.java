@@ -35,6 +35,8 @@ final class RequestHandler {
     private final KnownCallers callers = new KnownCallers(4096);
     private final ValueMapper replyMapper;
     private final RateLimitedLog malformedLog = new RateLimitedLog(log, 64);
+    /** What {@link #execute} returns when the reply will be sent later ({@link DeferredResult}). */
+    private static final ByteBuffer DEFERRED = ByteBuffer.allocate(0);
 
     RequestHandler(RpcServer server) {
         this.server = server;
@@ -84,7 +86,7 @@ final class RequestHandler {
                     } finally {
                         frames.forEach(Frames::release);
                     }
-                    if (reply != null) {
+                    if (reply != null && reply != DEFERRED) {
                         server.post(() -> send(identity, reply));
                     }
                 });
@@ -94,7 +96,7 @@ final class RequestHandler {
             }
         }
         ByteBuffer reply = execute(identity, request);
-        if (reply != null) {
+        if (reply != null && reply != DEFERRED) {
             send(identity, reply);
         }
         if (request.action() == Action.CLOSE) {
@@ -127,20 +129,64 @@ final class RequestHandler {
         try {
             Map<String, Object> options = request.decodeOptions(new RequestMapper(server, isJavaPeer(identity)));
             server.leases().enter(caller(identity), isJavaPeer(identity), options);
-            result = shape(run(request.action(), options), request.returnType());
+            Object raw = run(request.action(), options);
+            if (raw instanceof DeferredResult<?> later) {
+                replyLater(identity, request, options, later);
+                return DEFERRED;
+            }
+            result = shape(raw, request.returnType());
         } catch (Throwable t) {
-            Throwable cause = ErrorLines.unwrap(t);
-            if (cause instanceof VirtualMachineError e && !(cause instanceof StackOverflowError)) {
-                throw e;
-            }
-            if (!request.wantsReply()) {
-                log.warn("request {} from {} (sent without waiting for a reply) failed: {}", request.action(),
-                        caller(identity), cause.toString(), cause);
-                return null;
-            }
-            log.debug("request {} [{}] from {} failed", request.action(), request.reqId(), caller(identity), cause);
-            return encode(request.serializer(), errorReply(identity, request.reqId(), cause));
+            return failed(identity, request, t);
         }
+        return replyWith(identity, request, result);
+    }
+
+    /** Sends the reply to {@code request} once {@code later} completes, from the thread that completes it. */
+    private void replyLater(byte[] identity, Request request, Map<String, Object> options, DeferredResult<?> later) {
+        later.stage().whenComplete((value, error) -> {
+            ByteBuffer reply;
+            ServerLeases.Saved outer = ServerLeases.save();
+            try {
+                if (error != null) {
+                    reply = failed(identity, request, error instanceof java.util.concurrent.CompletionException
+                            && error.getCause() != null ? error.getCause() : error);
+                } else {
+                    server.leases().enter(caller(identity), isJavaPeer(identity), options);
+                    reply = replyWith(identity, request, shape(value, request.returnType()));
+                }
+            } catch (RuntimeException e) {
+                reply = failed(identity, request, e);
+            } finally {
+                ServerLeases.restore(outer);
+            }
+            if (reply != null) {
+                ByteBuffer r = reply;
+                server.post(() -> {
+                    if (server.isServing()) {
+                        send(identity, r);
+                    }
+                });
+            }
+        });
+    }
+
+    /** The error reply for a request that failed with {@code t} (null when no reply is wanted). */
+    private ByteBuffer failed(byte[] identity, Request request, Throwable t) {
+        Throwable cause = ErrorLines.unwrap(t);
+        if (cause instanceof VirtualMachineError e && !(cause instanceof StackOverflowError)) {
+            throw e;
+        }
+        if (!request.wantsReply()) {
+            log.warn("request {} from {} (sent without waiting for a reply) failed: {}", request.action(),
+                    caller(identity), cause.toString(), cause);
+            return null;
+        }
+        log.debug("request {} [{}] from {} failed", request.action(), request.reqId(), caller(identity), cause);
+        return encode(request.serializer(), errorReply(identity, request.reqId(), cause));
+    }
+
+    /** The reply carrying {@code result} (null when no reply is wanted). */
+    private ByteBuffer replyWith(byte[] identity, Request request, Object result) {
         if (!request.wantsReply()) {
             return null;
         }

@@ -1,17 +1,28 @@
 package org.pyacq.spawn;
 
-/** Explains process exit codes in messages. */
-final class ExitCodes {
+/** Explains process exit codes in messages (a shell's convention: 128 + N is death by signal N). */
+public final class ExitCodes {
     private ExitCodes() {
     }
 
     /** Text to append after an exit code, e.g. " (killed by SIGKILL)". */
     static String meaning(int code) {
+        String signal = signal(code);
+        return signal == null ? "" : " (killed by " + signal + ")";
+    }
+
+    /** What happened, as a phrase: "killed by SIGKILL (signal 9)" or "exited with code 3". */
+    public static String describe(int code) {
+        String signal = signal(code);
+        return signal == null ? "exited with code " + code : "killed by " + signal + " (signal " + (code - 128) + ")";
+    }
+
+    /** The name of the signal that ended a process with {@code code} (SIGKILL...), or null if none did. */
+    public static String signal(int code) {
         if (code > 128 && code < 128 + 32) {
-            int signal = code - 128;
-            return " (killed by " + signalName(signal) + ")";
+            return signalName(code - 128);
         }
-        return "";
+        return null;
     }
 
     private static String signalName(int signal) {

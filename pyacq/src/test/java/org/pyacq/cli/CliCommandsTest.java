@@ -90,8 +90,7 @@ class CliCommandsTest {
         assertEquals("true\n", ok("call", "w1", "java.util.Objects.isNull", "null").out());
         assertEquals("2147483647\n", ok("call", "w1", "java.lang.Integer.MAX_VALUE").out());
         assertEquals("pong\n", ok("call", "w1", "self.ping").out());
-        assertMatches("<java\\.util\\.ArrayList #\\d+ at tcp://127\\.0\\.0\\.1:\\d+>\n",
-                ok("call", "w1", "java.util.ArrayList").out());
+        assertMatches("<java\\.util\\.ArrayList #\\d+ at w1>\n", ok("call", "w1", "java.util.ArrayList").out());
     }
 
     @Test
@@ -136,7 +135,7 @@ class CliCommandsTest {
         ok("stop", "w1");
         CliRun.Result stopped = cli.run("call", "w1", "self.ping");
         assertEquals(3, stopped.code(), stopped::toString);
-        assertEquals("pyacq: process 'w1' is stopped; it has no address\n", stopped.err());
+        assertEquals("pyacq: process 'w1' is stopped; 'pyacq restart w1' starts it again\n", stopped.err());
     }
 
     @Test

@@ -32,10 +32,12 @@ class CliWithoutDaemonTest {
         CliRun.Result missing = CliRun.exec("call", "w1");
         assertEquals(2, missing.code(), missing::toString);
         assertEquals("", missing.out());
-        assertEquals("Missing required parameter: 'PATH'\n"
+        assertEquals("Missing required parameter: 'PATH' (what to call in 'w1', e.g. java.lang.System.getProperty"
+                + " or self.ping)\n"
                 + "Usage: pyacq call [-hvV] [--allow-insecure-remote] [--insecure] [--json]\n"
-                + "                  [--no-autostart] [--trace] [--key-dir=DIR]\n"
-                + "                  [--runtime-dir=DIR] [--timeout=SECONDS] NAME PATH [ARG...]\n"
+                + "                  [--no-autostart] [--trace] [--forget=NAME] [--keep=NAME]\n"
+                + "                  [--key-dir=DIR] [--runtime-dir=DIR] [--timeout=SECONDS] NAME\n"
+                + "                  [PATH] [ARG...]\n"
                 + "Run 'pyacq call --help' for its options and examples.\n", missing.err());
 
         CliRun.Result policy = CliRun.exec("spawn", "w1", "--restart", "sometimes");

@@ -107,7 +107,7 @@ class DaemonTest {
         assertEquals("stopped", stopped.get("status"));
         assertEquals(0, stopped.get("exit_code"));
         RemoteCallException e = assertThrows(RemoteCallException.class, () -> control.invoke("address", "w1"));
-        assertTrue(e.summary().contains("process 'w1' is stopped; it has no address"), e.summary());
+        assertTrue(e.summary().contains("process 'w1' is stopped; 'pyacq restart w1' starts it again"), e.summary());
     }
 
     private boolean logsContain(String process, String text) {

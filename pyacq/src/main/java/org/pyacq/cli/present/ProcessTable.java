@@ -45,7 +45,8 @@ public final class ProcessTable {
             Column.of("ADDRESS", "address"),
             new Column("UPTIME", p -> p.get("uptime") instanceof Number n ? duration(n.doubleValue()) : "-"),
             Column.of("RESTARTS", "restarts"),
-            Column.of("EXIT", "exit_code"),
+            new Column("EXIT", p -> p.get("exit_code") == null ? "-"
+                    : p.get("signal") != null ? p.get("exit_code") + " (" + p.get("signal") + ")" : text(p.get("exit_code"))),
             new Column("MEMORY", p -> p.get("memory") instanceof Number n ? bytes(n.longValue()) : "-"));
 
     private ProcessTable() {
