@@ -1,6 +1,9 @@
 package org.pyacq.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.log.ConsoleColor;
@@ -35,10 +38,6 @@ import picocli.CommandLine.Mixin;
                     + "they are data; diagnostics go to stderr.",
             ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {DaemonCommand.class, SpawnCommand.class, PsCommand.class, StopCommand.class,
-            KillCommand.class, RestartCommand.class, CallCommand.class, EvalCommand.class, ReplCommand.class,
-            PingCommand.class, LogsCommand.class, ShutdownCommand.class, CompletionCommand.class,
-            HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pyacq spawn w1 --jvm-option=-Xmx512m --restart on-failure",
@@ -68,6 +67,25 @@ import picocli.CommandLine.Mixin;
             "  /etc/bash_completion.d/pyacq  shell completion, from packages; without it:",
             "                                source <(pyacq completion)"})
 public final class PyacqCommand {
+    /**
+     * The commands, in the order help lists them. picocli reads a command's annotations when it is
+     * added, which for all of them costs more than a short command's own work; a command line that
+     * names its command first gets only that one (see {@link #newCommandLine}).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(DaemonCommand.class, "daemon", SpawnCommand.class,
+            "spawn", PsCommand.class, "ps", StopCommand.class, "stop", KillCommand.class, "kill",
+            RestartCommand.class, "restart", CallCommand.class, "call", EvalCommand.class, "eval",
+            ReplCommand.class, "repl", PingCommand.class, "ping", LogsCommand.class, "logs", ShutdownCommand.class,
+            "shutdown", CompletionCommand.class, "completion", HelpCommand.class, "help");
+
+    private static Map<String, Class<?>> commands(Object... classAndName) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (int i = 0; i < classAndName.length; i += 2) {
+            m.put((String) classAndName[i + 1], (Class<?>) classAndName[i]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     @Mixin
     private GlobalOptions global;
     @Mixin
@@ -125,11 +143,28 @@ public final class PyacqCommand {
 
     /** The {@code pyacq} command line, set up as it runs, without running anything (completion scripts). */
     static CommandLine commandLine() {
-        return CommandLineSetup.configure(new CommandLine(new PyacqCommand(new Cancellation(), false)));
+        return newCommandLine(new PyacqCommand(new Cancellation(), false), null);
+    }
+
+    /**
+     * The command line for {@code args}: with only the command {@code args[0]} names when it names one
+     * that is not {@code help} or {@code completion} (those need them all), else with every command.
+     * {@code args} null: every command.
+     */
+    private static CommandLine newCommandLine(PyacqCommand root, String[] args) {
+        CommandLine cl = new CommandLine(root);
+        String first = args == null || args.length == 0 ? null : args[0];
+        Class<?> only = "help".equals(first) || "completion".equals(first) ? null : COMMANDS.get(first);
+        if (only != null) {
+            cl.addSubcommand(only);
+        } else {
+            COMMANDS.values().forEach(cl::addSubcommand);
+        }
+        return CommandLineSetup.configure(cl);
     }
 
     private static int run(PyacqCommand root, String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = CommandLineSetup.configure(new CommandLine(root));
+        CommandLine cl = newCommandLine(root, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionStrategy(parsed -> root.global().security().runWith(cl,

@@ -191,11 +191,12 @@ final class ClientLeases {
         if (s.renewing || s.kind == Kind.NONE) {
             return;
         }
-        RpcClient client = RpcClient.connect(s.address);
-        if (client.isDisconnected()) {
-            SERVERS.remove(s.address, s);
+        RpcClient known = RpcClient.registered(s.address);
+        if (known != null && known.isDisconnected() && !known.isClosed()) {
+            SERVERS.remove(s.address, s);   // its server went away, and every reference it held with it
             return;
         }
+        RpcClient client = RpcClient.connect(s.address);
         if (s.kind == Kind.UNKNOWN) {
             if (hasClaims) {
                 handshake(client, s);

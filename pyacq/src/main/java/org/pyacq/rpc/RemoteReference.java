@@ -63,7 +63,7 @@ final class RemoteReference {
 
         private void release() {
             try {
-                if (client != null && !client.isClosed() && client.isDisconnected()) {
+                if (client != null && (client.isRetired() || !client.isClosed() && client.isDisconnected())) {
                     return;   // its server went away, and every reference it held with it
                 }
                 RpcClient c = client != null && !client.isClosed() ? client : RpcClient.connect(address);
@@ -88,7 +88,7 @@ final class RemoteReference {
 
     RpcClient client() {
         RpcClient c = client;
-        if (c == null || c.isClosed()) {
+        if (c == null || c.isClosed() && !c.isRetired()) {   // a retired client's server is gone: keep failing
             c = RpcClient.connect(address);
             client = c;
         }

@@ -53,6 +53,7 @@ public final class RpcClient implements AutoCloseable {
     private final Object reactorLock = new Object();
     private volatile ClientReactor reactor;
     private volatile RpcException failure;
+    private volatile boolean retired;
     private volatile boolean closed;
     private volatile java.util.function.UnaryOperator<RpcException> lossExplainer = java.util.function.UnaryOperator.identity();
 
@@ -71,17 +72,42 @@ public final class RpcClient implements AutoCloseable {
      */
     public static RpcClient connect(String address) {
         RpcClient c = REGISTRY.get(address);
-        if (c != null && !c.closed) {
+        if (c != null && c.usable()) {
             return c;
         }
         synchronized (REGISTRY) {
             c = REGISTRY.get(address);
-            if (c == null || c.closed) {
+            if (c != null && !c.usable()) {
+                // its server closed or was declared gone: a server bound at the address since (ports are
+                // reused) is another one, which a fresh client reaches; the old proxies keep failing
+                c.retired = true;
+                c.close();
+                c = null;
+            }
+            if (c == null) {
                 c = new RpcClient(address, ClientOptions.defaults(), true);
                 REGISTRY.put(address, c);
             }
             return c;
         }
+    }
+
+    /** The registered shared client for {@code address}, usable or not, or null (creates nothing). */
+    static RpcClient registered(String address) {
+        return REGISTRY.get(address);
+    }
+
+    /**
+     * True once {@link #connect} replaced this client because its server had gone: its proxies must
+     * not move to the replacement (their ids mean nothing to another server).
+     */
+    boolean isRetired() {
+        return retired;
+    }
+
+    /** Not closed, and its server has not gone. */
+    private boolean usable() {
+        return !closed && failure == null;
     }
 
     /**

@@ -126,8 +126,9 @@ public final class Bootstrap {
     private static boolean report(String bootstrapAddress, Map<String, Object> status, long deadlineMillis) {
         byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
         try (BootstrapLink pair = BootstrapLink.connect(bootstrapAddress, DefaultSecurity.get())) {
-            long deadline = System.currentTimeMillis() + deadlineMillis;
-            while (System.currentTimeMillis() < deadline) {
+            // a monotonic clock: a step of the wall clock (seen here: NTP or a resumed VM) must not cut the wait
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
+            while (System.nanoTime() - deadline < 0) {
                 pair.trySend(json);
                 byte[] answer = pair.receive(Duration.ofMillis(REPORT_INTERVAL_MS));
                 if (answer != null) {

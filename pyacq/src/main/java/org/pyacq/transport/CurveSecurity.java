@@ -82,20 +82,22 @@ public final class CurveSecurity implements TransportSecurity {
      */
     @Override
     public void applyToServer(ZMQ.Socket socket) {
+        byte[] secret = bytes(keys.secretKey());   // first: a key file's pair is checked here, before the socket changes
         ZmqRuntime.authenticator(socket).register(zapDomain, allowedClients, origin);
         socket.setZapDomain(zapDomain);
         socket.setRcvHWM(0);   // see the class comment: a full CURVE receive queue corrupts a message
         socket.setCurveServer(true);
         socket.setCurvePublicKey(bytes(keys.publicKey()));
-        socket.setCurveSecretKey(bytes(keys.secretKey()));
+        socket.setCurveSecretKey(secret);
     }
 
     @Override
     public void applyToClient(ZMQ.Socket socket) {
+        byte[] secret = bytes(keys.secretKey());   // first: a key file's pair is checked here, before the socket changes
         // never setCurveServer(false) after this: it would switch the socket back to no security
         socket.setRcvHWM(0);   // see the class comment: a full CURVE receive queue corrupts a message
         socket.setCurvePublicKey(bytes(keys.publicKey()));
-        socket.setCurveSecretKey(bytes(keys.secretKey()));
+        socket.setCurveSecretKey(secret);
         socket.setCurveServerKey(bytes(serverKey));
     }
 

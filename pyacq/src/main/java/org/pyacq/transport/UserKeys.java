@@ -177,7 +177,7 @@ public final class UserKeys {
                     + " line; remove it to get a new key (clients holding the old key lose access)");
         }
         try {
-            return new KeyPair(publicKey, secretKey);
+            return KeyPair.checkedOnUse(publicKey, secretKey, file.toString());
         } catch (IllegalArgumentException e) {
             throw new KeyFileException("the key file " + file + " holds no valid key pair (" + e.getMessage()
                     + "); remove it to get a new key", e);

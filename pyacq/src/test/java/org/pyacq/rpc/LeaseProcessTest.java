@@ -138,14 +138,17 @@ class LeaseProcessTest {
     @Test
     void aCallbackHeldByAKilledProcessIsReleased() throws Exception {
         try (RpcServer callbacks = server("lease-callbacks");
-                Child holder = new Child("holder")) {
-            String address = holder.await("ADDRESS").substring("ADDRESS ".length());
+                Child holder = new Child("holder");
+                RpcClient holderClient = RpcClient.open(holder.await("ADDRESS").substring("ADDRESS ".length()),
+                        ClientOptions.defaults())) {
             int before = callbacks.referenceCount();
             CompletableFuture<Object> done = new CompletableFuture<>();
             // from the callbacks server's own thread, so that it is the one exporting the callback
             callbacks.post(() -> {
                 try {
-                    ObjectProxy svc = (ObjectProxy) RpcClient.connect(address).get("svc");
+                    // a client of its own: the shared one for this address may be a stale client of an
+                    // earlier test's server that had the same port and closed (see RpcClient.connect)
+                    ObjectProxy svc = (ObjectProxy) holderClient.get("svc");
                     Runnable callback = () -> { };
                     svc.invoke("remember", callback);
                     done.complete(svc.invoke("typeOf", callback));

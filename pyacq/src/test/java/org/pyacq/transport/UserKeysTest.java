@@ -125,9 +125,14 @@ class UserKeysTest {
         Path file = UserKeys.keyFile(dir);
         KeyPair other = KeyPair.generate();
         Files.writeString(file, Files.readString(file).replace(keys.secretKey(), other.secretKey()));
-        KeyFileException e = assertThrows(KeyFileException.class, () -> UserKeys.load(file));
-        assertTrue(e.getMessage().contains("holds no valid key pair (the secret key does not belong to public key "
-                + keys.publicKey()), e.getMessage());
+        // the pair is checked when its secret key is first used (a same-host command never uses it)
+        KeyPair damaged = UserKeys.load(file);
+        assertEquals(keys.publicKey(), damaged.publicKey());
+        KeyFileException e = assertThrows(KeyFileException.class, damaged::secretKey);
+        assertTrue(e.getMessage().startsWith("the key file " + file + " holds no valid key pair (the secret key does "
+                + "not belong to public key " + keys.publicKey()), e.getMessage());
+        assertThrows(KeyFileException.class, () -> CurveSecurity.forUser(damaged).applyToClient(null),
+                "a CURVE socket is never set up with it");
         Files.writeString(file, "curve\n    public-key = \"" + keys.publicKey() + "\"\n");
         assertTrue(assertThrows(KeyFileException.class, () -> UserKeys.load(file)).getMessage()
                 .contains("has no secret-key line"));

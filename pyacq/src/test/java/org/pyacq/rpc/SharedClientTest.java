@@ -1,0 +1,41 @@
+package org.pyacq.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The process's shared client per address, when the server at that address goes and another comes. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SharedClientTest {
+    @Test
+    void aServerBoundAtTheAddressOfAClosedOneIsReachedByAFreshSharedClient() {
+        String address;
+        ObjectProxy old;
+        RpcClient first;
+        try (RpcServer a = RpcServer.builder().name("shared-a").build().start()) {
+            address = a.address();
+            a.publish("svc", new TestService("a"));
+            first = RpcClient.connect(address);
+            old = (ObjectProxy) first.get("svc");
+            assertEquals("x", old.invoke("echo", "x"));
+        }
+        // the client reads the server's notice on its next use
+        assertThrows(ServerDisconnectedException.class, () -> old.invoke("echo", "x"));
+        assertTrue(first.isDisconnected());
+        // ports are reused: a new server at the same address is another server
+        try (RpcServer b = RpcServer.builder().name("shared-b").address(address).build().start()) {
+            b.publish("svc", new TestService("b"));
+            RpcClient second = RpcClient.connect(address);
+            assertNotSame(first, second);
+            assertEquals("x", ((ObjectProxy) second.get("svc")).invoke("echo", "x"));
+            assertThrows(ServerDisconnectedException.class, () -> old.invoke("echo", "x"),
+                    "a proxy of the closed server never reaches the new one");
+            assertEquals(second, RpcClient.connect(address), "the fresh client is the shared one now");
+        }
+    }
+}
