@@ -125,23 +125,58 @@ pyacq_run() {
     cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/pyacq/cds"
     if mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null; then
         # shellcheck disable=SC2086
-        key=$(printf '%s %s %s %s' "$java" "$cp" "$(IFS=:; stat -c %Y $cp 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum | cut -d' ' -f1)
-        archive="$cds_dir/launcher-$key.jsa"
-        if [ "$feature" -ge 19 ]; then
-            opts="$opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
-        elif [ -f "$archive" ]; then
-            opts="$opts -XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off"
-        elif [ "${PYACQ_KIND:-short}" = short ]; then
-            # JDK 17: dump the classes this command loads when it exits, for the next runs
-            tmp="$archive.tmp.$$"
-            # shellcheck disable=SC2086
-            "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$cp" "$@"
-            status=$?
-            [ -s "$tmp" ] && mv -f "$tmp" "$archive" 2>/dev/null
-            rm -f "$tmp"
-            exit $status
+        # (trained-2: archives of short commands are trained on all of them; older ones held the first command's)
+        key=$(printf '%s %s %s %s trained-2' "$java" "$cp" "$(IFS=:; stat -c %Y $cp 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum | cut -d' ' -f1)
+        if [ "${PYACQ_KIND:-short}" = short ]; then
+            # a short command uses an archive trained on all the short commands (see pyacq_train),
+            # whichever came first: the AOT cache of Java 25 and newer, else a class-data sharing archive
+            if [ "$feature" -ge 25 ]; then
+                archive="$cds_dir/launcher-$key.aot"
+                use="-XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off"
+            else
+                archive="$cds_dir/launcher-$key.jsa"
+                use="-XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off"
+            fi
+            if [ -f "$archive" ]; then
+                opts="$opts $use"
+            else
+                pyacq_train "$archive" "$feature" "$java" "$opts ${JAVA_OPTS:-}" "$cp"
+            fi
+        else
+            archive="$cds_dir/launcher-$key.jsa"
+            if [ "$feature" -ge 19 ]; then
+                opts="$opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+            elif [ -f "$archive" ]; then
+                opts="$opts -XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off"
+            fi
         fi
     fi
     # shellcheck disable=SC2086
     exec "$java" $opts ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$cp" "$@"
+}
+
+# pyacq_train ARCHIVE FEATURE JAVA OPTS CP: builds the short commands' archive in the background,
+# detached and silent, while the command that found none runs without: one JVM prints the version,
+# then runs the short commands against a stand-in daemon of its own (-Dpyacq.cds.training, class
+# CliWarmup) and writes the archive as it exits. One training at a time (a lock directory; one left
+# by a training that died is taken over after 10 minutes).
+pyacq_train() {
+    lock="$1.training"
+    if [ -d "$lock" ] && [ -n "$(find "$lock" -maxdepth 0 -mmin +10 2>/dev/null)" ]; then
+        rmdir "$lock" 2>/dev/null
+    fi
+    mkdir "$lock" 2>/dev/null || return 0
+    tmp="$1.tmp.$$"
+    if [ "$2" -ge 25 ]; then
+        dump="-XX:AOTCacheOutput=$tmp -Xlog:aot=off -Xlog:cds=off"
+    else
+        dump="-XX:ArchiveClassesAtExit=$tmp -Xlog:cds=off -Xlog:cds+dynamic=off"
+    fi
+    (
+        # shellcheck disable=SC2086
+        "$3" $4 $dump -Dpyacq.cds.training=true -cp "$5" org.pyacq.cli.PyacqCommand --version >/dev/null 2>&1 </dev/null
+        [ -s "$tmp" ] && mv -f "$tmp" "$1" 2>/dev/null
+        rm -f "$tmp" "$tmp.config"
+        rmdir "$lock" 2>/dev/null
+    ) >/dev/null 2>&1 </dev/null &
 }

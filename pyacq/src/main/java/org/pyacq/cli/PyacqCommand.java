@@ -101,7 +101,11 @@ public final class PyacqCommand {
 
     /** Runs {@code pyacq} as a program and exits with its code. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        if (Boolean.getBoolean(CliWarmup.PROPERTY)) {
+            CliWarmup.run();   // the launcher's archive training run: what the other commands load too
+        }
+        System.exit(code);
     }
 
     /**
@@ -109,13 +113,19 @@ public final class PyacqCommand {
      * debug) on stderr, prints on System.out and System.err, stops on Ctrl-C.
      */
     public static int execute(String[] args) {
-        if (isLongRunning(args)) {
-            LogSetup.configureConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
-        } else {
-            LogSetup.configureShortCommandConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
-        }
+        // logging's start (about 0.1 s, mostly logback's own) runs beside the command line's model (picocli,
+        // as long again); nothing logs before the command runs, which waits for it
+        boolean longRunning = isLongRunning(args);
+        Thread logging = new Thread(() -> {
+            if (longRunning) {
+                LogSetup.configureConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
+            } else {
+                LogSetup.configureShortCommandConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
+            }
+        }, "pyacq-logging-setup");
+        logging.start();
         return run(new PyacqCommand(new Cancellation(), true), args, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true));
+                new PrintWriter(System.err, true), logging);
     }
 
     /** True for the commands that run for a while (their logging applies conf/logback.xml). */
@@ -148,7 +158,8 @@ public final class PyacqCommand {
 
     /**
      * The command line for {@code args}: with only the command {@code args[0]} names when it names one
-     * that is not {@code help} or {@code completion} (those need them all), else with every command.
+     * that is not {@code help} or {@code completion} (those need them all), none for {@code --version},
+     * else with every command.
      * {@code args} null: every command.
      */
     private static CommandLine newCommandLine(PyacqCommand root, String[] args) {
@@ -157,6 +168,8 @@ public final class PyacqCommand {
         Class<?> only = "help".equals(first) || "completion".equals(first) ? null : COMMANDS.get(first);
         if (only != null) {
             cl.addSubcommand(only);
+        } else if (args != null && args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
+            return CommandLineSetup.configure(cl);   // the version needs no command
         } else {
             COMMANDS.values().forEach(cl::addSubcommand);
         }
@@ -164,11 +177,23 @@ public final class PyacqCommand {
     }
 
     private static int run(PyacqCommand root, String[] args, PrintWriter out, PrintWriter err) {
+        return run(root, args, out, err, null);
+    }
+
+    /** As above; first waits (at most 30 s) for {@code setup}, if not null, to end. */
+    private static int run(PyacqCommand root, String[] args, PrintWriter out, PrintWriter err, Thread setup) {
         CommandLine cl = newCommandLine(root, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionStrategy(parsed -> root.global().security().runWith(cl,
                 () -> new CommandLine.RunLast().execute(parsed)));
+        if (setup != null) {
+            try {
+                setup.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             return cl.execute(args);
         } finally {

@@ -53,6 +53,30 @@ public final class DaemonLocator {
         return runtimeDir;
     }
 
+    /** How long a ping may take to say that a daemon answers. */
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    /**
+     * The runtime file of a daemon whose process is alive and whose security matches ours, without
+     * asking it anything (a caller that is about to connect anyway asks it itself; if it does not
+     * answer, {@link #findOrStart} finds out why).
+     *
+     * @throws DaemonException if the file cannot be read, or the daemon's security does not match
+     */
+    public Optional<RuntimeFile> alive() {
+        Optional<RuntimeFile> file;
+        try {
+            file = RuntimeFile.read(runtimeDir);
+        } catch (IOException e) {
+            throw new DaemonException(e.getMessage(), e);
+        }
+        if (file.isEmpty() || !file.get().processAlive()) {
+            return Optional.empty();
+        }
+        checkSecurityMatches(file.get());
+        return file;
+    }
+
     /** A live daemon's runtime file, if one answers a ping. */
     public Optional<RuntimeFile> find() {
         return find(new String[1]);
@@ -76,7 +100,7 @@ public final class DaemonLocator {
         }
         checkSecurityMatches(file.get());
         try (RpcClient probe = RpcClient.open(file.get().address(),
-                ClientOptions.builder().timeout(Duration.ofSeconds(3)).build())) {
+                ClientOptions.builder().timeout(PROBE_TIMEOUT).build())) {
             probe.ping();
             return file;
         } catch (RpcException e) {

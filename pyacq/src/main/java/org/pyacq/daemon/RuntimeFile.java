@@ -65,7 +65,8 @@ public record RuntimeFile(long pid, String address, String logAddress, String lo
         return runtimeDir.resolve(FILE_NAME);
     }
 
-    void write(Path runtimeDir) throws IOException {
+    /** Writes this file into {@code runtimeDir}, owner-only. */
+    public void write(Path runtimeDir) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(extra);
         m.put("pid", pid);
         m.put("address", address);

@@ -173,9 +173,14 @@ public final class RpcClient implements AutoCloseable {
 
     /** The object the server published under {@code name} (by value or by proxy, as return type auto decides). */
     public Object get(String name) {
+        return get(name, options.timeout());
+    }
+
+    /** As {@link #get(String)}, waiting at most {@code timeout} for the answer. */
+    public Object get(String name, Duration timeout) {
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("name", Objects.requireNonNull(name, "name"));
-        return send(Action.GET_ITEM, opts, ReturnType.AUTO, SyncMode.SYNC, options.timeout());
+        return send(Action.GET_ITEM, opts, ReturnType.AUTO, SyncMode.SYNC, Objects.requireNonNull(timeout, "timeout"));
     }
 
     /** Publishes {@code value} in the server under {@code name}. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pyacq.daemon.DaemonException;
 import org.pyacq.daemon.DaemonLocator;
 import org.pyacq.daemon.RuntimeFile;
@@ -44,6 +45,17 @@ public final class DaemonSession implements AutoCloseable {
      */
     public static DaemonSession open(Path runtimeDir, boolean autostart, Duration timeout) {
         DaemonLocator locator = new DaemonLocator(runtimeDir, Duration.ofSeconds(30));
+        // the common case in one connection: a daemon runs, and its control object is the first answer
+        Optional<RuntimeFile> alive = locator.alive();
+        if (alive.isPresent()) {
+            RpcClient client = RpcClient.open(alive.get().address(), ClientOptions.builder().timeout(timeout).build());
+            try {
+                ObjectProxy control = (ObjectProxy) client.get("daemon", DaemonLocator.PROBE_TIMEOUT);
+                return new DaemonSession(alive.get(), client, control, timeout);
+            } catch (RpcException e) {
+                client.close();   // the locator finds out why, and starts one if allowed
+            }
+        }
         RuntimeFile runtime = locator.findOrStart(autostart);
         RpcClient client = RpcClient.open(runtime.address(), ClientOptions.builder().timeout(timeout).build());
         try {
