@@ -1,5 +1,6 @@
 package org.pyacq.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.Map;
 import org.pyacq.cli.present.ValuePrinter;
 import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.daemon.ProcessCalls;
+import org.pyacq.rpc.ClientOptions;
 import org.pyacq.rpc.RemoteCallException;
+import org.pyacq.rpc.RpcClient;
 import org.pyacq.wire.ProxyRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +59,9 @@ import picocli.CommandLine.Parameters;
             "  true",
             "  $ pyacq call w1 --forget list",
             "  $ pyacq call w1 self.ping",
-            "  pong"})
+            "  pong",
+            "  $ pyacq call --address tcp://127.0.0.1:5000 --insecure numpy.zeros 3   # a Python pyacq server",
+            "  float64[3] [0.0, 0.0, 0.0]"})
 final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTraceOption {
     @Parameters(index = "0", paramLabel = "NAME", description = "The process (see 'pyacq ps').")
     private String name;
@@ -83,8 +88,20 @@ final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTr
             + "NAME (by --keep), instead of calling anything.")
     private String forget;
 
+    @Option(names = "--address", paramLabel = "ADDRESS", description = "Call into the RPC server at ADDRESS "
+            + "(tcp://HOST:PORT) instead of a process of the daemon: a server started in your own JVM, or a stock "
+            + "Python pyacq one (with --insecure). Leave NAME out: pyacq call --address ADDRESS PATH [ARG...].")
+    private String address;
+
     @Override
     void validate() {
+        if (address != null) {
+            if (forget != null) {
+                throw new ParameterException(spec.commandLine(), "--forget does not go with --address; call "
+                        + "self.unpublish " + forget + " instead");
+            }
+            return;   // NAME is PATH, and PATH the first ARG
+        }
         if (forget != null && path != null) {
             throw new ParameterException(spec.commandLine(), "--forget " + forget + " takes no PATH (" + path
                     + "); drop the name, then call");
@@ -93,6 +110,31 @@ final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTr
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PATH' (what to call in '"
                     + name + "', e.g. java.lang.System.getProperty or self.ping)");
         }
+    }
+
+    @Override
+    Integer runWithoutDaemon() {
+        if (address == null) {
+            return null;
+        }
+        List<String> rest = new ArrayList<>();
+        if (path != null) {
+            rest.add(path);
+        }
+        rest.addAll(args);
+        List<Object> values = new ArrayList<>();
+        rest.forEach(a -> values.add(JsonText.parseArgument(a)));
+        Duration timeout = root.global().timeout();
+        try (RpcClient client = RpcClient.open(address, ClientOptions.builder().timeout(timeout).build())) {
+            Map<String, Object> answer;
+            try {
+                answer = ProcessCalls.callAt(client, address, name, values, timeout, keep);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(CliExitCodes.USAGE, e.getMessage());
+            }
+            out().println(print(answer, address));
+        }
+        return CliExitCodes.OK;
     }
 
     @Override
@@ -116,12 +158,15 @@ final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTr
             request.put("keep", keep);
         }
         Map<String, Object> answer = calls.call(request, root.global().timeout());
-        out().println(print(answer));
+        out().println(print(answer, name));
         return CliExitCodes.OK;
     }
 
-    /** The result line of the daemon's answer; throws the remote error if the call raised. */
-    private String print(Map<String, Object> answer) {
+    /**
+     * The result line of a call's answer, objects of the called server named {@code label}; throws the
+     * remote error if the call raised.
+     */
+    private String print(Map<String, Object> answer, String label) {
         if (answer.get("error") instanceof Map<?, ?> error) {
             List<String> lines = new ArrayList<>();
             if (error.get("lines") instanceof List<?> l) {
@@ -139,7 +184,7 @@ final class CallCommand extends SessionCommand implements ErrorReporter.RemoteTr
         if (value instanceof ProxyRef r) {
             address[0] = r.rpcAddr();
         }
-        ValuePrinter printer = new ValuePrinter(a -> a.equals(address[0]) || address[0] == null ? name : null, 10, 8,
+        ValuePrinter printer = new ValuePrinter(a -> a.equals(address[0]) || address[0] == null ? label : null, 10, 8,
                 ValuePrinter.Extension.NONE);
         return printer.formatUnquoted(value);
     }

@@ -102,6 +102,9 @@ public final class PyacqCommand {
     /** Runs {@code pyacq} as a program and exits with its code. */
     public static void main(String[] args) {
         int code = execute(args);
+        // whatever this run still holds in any server (eval's and the REPL's objects) goes now, not at
+        // the end of a lease; a run killed before this point leaves it to the lease
+        org.pyacq.rpc.RpcClient.endLeases(java.time.Duration.ofSeconds(2));
         if (Boolean.getBoolean(CliWarmup.PROPERTY)) {
             CliWarmup.run();   // the launcher's archive training run: what the other commands load too
         }

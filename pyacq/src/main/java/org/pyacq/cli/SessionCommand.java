@@ -22,6 +22,10 @@ abstract class SessionCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         validate();
+        Integer direct = runWithoutDaemon();
+        if (direct != null) {
+            return direct;
+        }
         try (DaemonSession session = root.openSession()) {
             return run(session);
         }
@@ -32,6 +36,11 @@ abstract class SessionCommand implements Callable<Integer> {
      * reached; throws {@link picocli.CommandLine.ParameterException}, printed with the usage, exit 2.
      */
     void validate() {
+    }
+
+    /** The command's work when it needs no daemon (an explicit server address, say), else null. */
+    Integer runWithoutDaemon() throws Exception {
+        return null;
     }
 
     /** The command's work; returns the exit code. */

@@ -2,6 +2,7 @@ package org.pyacq.daemon;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,10 +86,28 @@ public final class ProcessCalls implements AutoCloseable {
 
     private Map<String, Object> run(String name, SpawnedProcess process, String[] parts, List<Object> args,
             Duration timeout, String keep) {
+        return callAt(process.client(), name, parts, args, timeout, keep);
+    }
+
+    /**
+     * Makes the call a {@code call} request describes through {@code client}, as the daemon does for
+     * its processes (the command line does it itself for {@code call --address}), and releases every
+     * proxy it made on the way before it returns. {@code label} names the server in object
+     * descriptions (a process name, or the address).
+     *
+     * @return the answer: {@code {value}}, {@code {object}} or {@code {error}}, as {@link #call} sends it
+     */
+    public static Map<String, Object> callAt(RpcClient client, String label, String path, List<Object> args,
+            Duration timeout, String keep) {
+        return callAt(client, label, dotted(path), args, timeout, keep);
+    }
+
+    private static Map<String, Object> callAt(RpcClient client, String name, String[] parts, List<Object> args,
+            Duration timeout, String keep) {
         List<ObjectProxy> created = new ArrayList<>();
         try {
-            ObjectProxy self = track(process.client().self(), created).withTimeout(timeout);
-            Object result = walk(process.client(), self, parts, args, timeout, created);
+            ObjectProxy self = track(client.self(), created).withTimeout(timeout);
+            Object result = walk(client, self, parts, args, timeout, created);
             Map<String, Object> answer = new LinkedHashMap<>();
             if (result instanceof ObjectProxy p) {
                 Map<String, Object> object = describe(p, name);
@@ -147,7 +166,7 @@ public final class ProcessCalls implements AutoCloseable {
             }
             target = p;
         } else {
-            target = track(client.importModule(String.join(".", parts)), created);
+            target = imported(client, parts, timeout, created);
         }
         target = target.withTimeout(timeout);
         Object result = !args.isEmpty() || isCallable(target) ? target.call(args.toArray()) : target.getValue();
@@ -155,6 +174,37 @@ public final class ProcessCalls implements AutoCloseable {
             track(p, created);
         }
         return result;
+    }
+
+    /**
+     * PATH imported whole (a Java server imports a class and its static members at once), else its
+     * longest importable prefix with the rest walked as attributes (a Python server imports modules
+     * only: {@code numpy.zeros} is module {@code numpy}, attribute {@code zeros}).
+     */
+    private static ObjectProxy imported(RpcClient client, String[] parts, Duration timeout, List<ObjectProxy> created) {
+        RemoteCallException whole;
+        try {
+            return track(client.importModule(String.join(".", parts)), created);
+        } catch (RemoteCallException e) {
+            whole = e;
+        }
+        for (int n = parts.length - 1; n >= 1; n--) {
+            ObjectProxy p;
+            try {
+                p = track(client.importModule(String.join(".", Arrays.asList(parts).subList(0, n))), created);
+            } catch (RemoteCallException e) {
+                continue;
+            }
+            try {
+                for (int i = n; i < parts.length; i++) {
+                    p = track(p.withTimeout(timeout).withDeferredAttributes(false).attr(parts[i]), created);
+                }
+            } catch (RemoteCallException e) {
+                throw whole;   // the import's error says best what was wrong with PATH
+            }
+            return p;
+        }
+        throw whole;
     }
 
     private static ObjectProxy track(ObjectProxy p, List<ObjectProxy> created) {

@@ -149,6 +149,35 @@ final class ClientLeases {
         }
     }
 
+    /**
+     * Ends this process's lease at every server that keeps one: each drops at once every reference
+     * this process holds there. Waits at most {@code timeout} per server; a server that does not
+     * answer lets the lease expire instead. For a process that is done with all its proxies.
+     */
+    static void endAll(Duration timeout) {
+        for (ServerState s : new ArrayList<>(SERVERS.values())) {
+            if (s.kind != Kind.LEASED) {
+                continue;
+            }
+            SERVERS.remove(s.address, s);
+            RpcClient known = RpcClient.registered(s.address);
+            RpcClient client = known != null && !known.isDisconnected() ? known
+                    : RpcClient.open(s.address, ClientOptions.defaults());
+            try {
+                Map<String, Object> opts = new LinkedHashMap<>(2);
+                opts.put(ServerLeases.TOKEN, TOKEN);
+                opts.put(ServerLeases.END, Boolean.TRUE);
+                client.send(Action.LEASE, opts, ReturnType.VALUE, SyncMode.SYNC, timeout);
+            } catch (RpcException e) {
+                log.debug("could not end the lease at {}; it expires instead", s.address, e);
+            } finally {
+                if (client != known) {
+                    client.close();
+                }
+            }
+        }
+    }
+
     /** The server at {@code address} is gone: forget what is known of it. */
     static void forget(String address) {
         SERVERS.remove(address);

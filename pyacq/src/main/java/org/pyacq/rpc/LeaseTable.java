@@ -105,6 +105,16 @@ final class LeaseTable {
         return leases.get(id);
     }
 
+    /** Removes and returns client lease {@code id}, ended by its client (null if there is none). */
+    Lease end(String id) {
+        Lease l = leases.get(id);
+        if (l == null || l.transfer) {
+            return null;
+        }
+        leases.remove(id);
+        return l;
+    }
+
     boolean wasExpired(String id) {
         return expiredIds.containsKey(id);
     }

@@ -217,6 +217,28 @@ final class ReferenceTable {
         return dropped;
     }
 
+    /**
+     * Drops every reference of client lease {@code id} at once, because its client said it is done
+     * with them (not an expiry: later uses get no "lease expired" error); returns how many.
+     */
+    synchronized int end(String id) {
+        LeaseTable.Lease lease = leases.end(id);
+        if (lease == null) {
+            return 0;
+        }
+        int dropped = 0;
+        for (long[] r : lease.references()) {
+            Entry e = byId.get(r[0]);
+            if (e == null || e.refs.get(r[1]) != lease) {
+                continue;
+            }
+            e.refs.remove(r[1]);
+            dropOne(e);
+            dropped++;
+        }
+        return dropped;
+    }
+
     /** Objects kept alive for remote proxies. */
     synchronized int objectCount() {
         return byId.size();

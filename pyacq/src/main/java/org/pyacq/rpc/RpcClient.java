@@ -121,6 +121,16 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends this process's leases: every server that keeps leases drops, at once, every reference
+     * this process holds there (the objects its proxies stand for, unless something else holds
+     * them). For a process that is done with all its proxies, such as a command line run before
+     * it exits; its proxies fail afterwards. Waits at most {@code timeout} per server.
+     */
+    public static void endLeases(Duration timeout) {
+        ClientLeases.endAll(timeout);
+    }
+
     /** A client of its own (not shared through the registry) with these options; close it when done. */
     public static RpcClient open(String address, ClientOptions options) {
         return new RpcClient(address, options, false);

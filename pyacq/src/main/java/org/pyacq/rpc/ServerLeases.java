@@ -31,6 +31,8 @@ final class ServerLeases {
     static final String TOKEN = "lease";
     /** Request option: mint into a transfer lease. */
     static final String TRANSFER = "lease_transfer";
+    /** Option of the {@code lease} action: the client ends its lease (RMI's DGC "clean" for all it holds). */
+    static final String END = "end";
     /** Default lease time when neither the builder nor {@code -Dpyacq.lease.seconds} says otherwise. */
     static final long DEFAULT_LEASE_MILLIS = 5 * 60_000L;
 
@@ -143,6 +145,11 @@ final class ServerLeases {
         Object token = options.get(TOKEN);
         if (!(token instanceof String t) || t.isEmpty()) {
             throw new IllegalArgumentException("request option 'lease' (the client's lease token) is missing");
+        }
+        if (Boolean.TRUE.equals(options.get(END))) {
+            int ended = server.references().end(t);
+            log.debug("RPC server {}: lease {} ended by its client; {} reference(s) dropped", server.name(), t, ended);
+            return Map.of("ended", ended);
         }
         long now = System.currentTimeMillis();
         boolean expired = server.references().expiredLease(t);

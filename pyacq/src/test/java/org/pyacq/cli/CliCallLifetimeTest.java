@@ -154,6 +154,28 @@ class CliCallLifetimeTest {
         CliRun.await("the list made for the killed command is released", () -> before.equals(table("w1")));
     }
 
+    /** eval and the REPL hold their objects themselves: the command line ends its lease as it exits. */
+    @Test
+    void evalAndAReplScriptLeaveNothingBehindWhenTheyEnd() throws Exception {
+        ok("spawn", "w1");
+        String before = table("w1");
+        for (String[] command : List.of(new String[] {"eval", "w1", "java.util.ArrayList()"},
+                new String[] {"repl"})) {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), PyacqCommand.class.getName()));
+            cmd.addAll(List.of(command));
+            cmd.addAll(List.of("--runtime-dir", runtimeDir.toString(), "--no-autostart"));
+            Path script = runtimeDir.resolve("script.txt");
+            Files.writeString(script, "l = process(\"w1\").java.util.ArrayList()\nl.add(1)\n");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(script.toFile())
+                    .redirectOutput(runtimeDir.resolve("out.txt").toFile()).start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command ends");
+            assertEquals(0, p.exitValue(), () -> String.join(" ", command) + ": "
+                    + CliRun.read(runtimeDir.resolve("out.txt")));
+            assertEquals(before, table("w1"), "what " + String.join(" ", command) + " made is released");
+        }
+    }
+
     @Test
     void aCallToAProcessThatDiedSaysHowAndWhen() throws Exception {
         Map<?, ?> spawned = (Map<?, ?>) CliRun.json(ok("spawn", "w1", "--restart", "no", "--json").out());

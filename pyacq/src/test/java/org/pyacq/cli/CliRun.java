@@ -73,4 +73,13 @@ final class CliRun {
     static void await(String what, BooleanSupplier condition) {
         Await.until(what, condition);
     }
+
+    /** A file's text, or what went wrong reading it (for failure messages). */
+    static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
 }

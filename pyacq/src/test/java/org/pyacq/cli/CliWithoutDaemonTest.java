@@ -35,9 +35,9 @@ class CliWithoutDaemonTest {
         assertEquals("Missing required parameter: 'PATH' (what to call in 'w1', e.g. java.lang.System.getProperty"
                 + " or self.ping)\n"
                 + "Usage: pyacq call [-hvV] [--allow-insecure-remote] [--insecure] [--json]\n"
-                + "                  [--no-autostart] [--trace] [--forget=NAME] [--keep=NAME]\n"
-                + "                  [--key-dir=DIR] [--runtime-dir=DIR] [--timeout=SECONDS] NAME\n"
-                + "                  [PATH] [ARG...]\n"
+                + "                  [--no-autostart] [--trace] [--address=ADDRESS]\n"
+                + "                  [--forget=NAME] [--keep=NAME] [--key-dir=DIR]\n"
+                + "                  [--runtime-dir=DIR] [--timeout=SECONDS] NAME [PATH] [ARG...]\n"
                 + "Run 'pyacq call --help' for its options and examples.\n", missing.err());
 
         CliRun.Result policy = CliRun.exec("spawn", "w1", "--restart", "sometimes");
@@ -163,5 +163,37 @@ class CliWithoutDaemonTest {
         thread.join();
         assertFalse(Files.exists(RuntimeFile.pathIn(runtimeDir)), "the runtime file is removed");
         CliRun.await("the child is gone", () -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void callReachesAnyServerByAddressAndLeavesNothingThere() {
+        try (org.pyacq.rpc.RpcServer server = org.pyacq.rpc.RpcServer.builder().name("mine").build().start()) {
+            server.publish("list", new java.util.ArrayList<>(java.util.List.of(1, 2)));
+            String a = server.address();
+            int objects = server.liveObjectCount();
+            int references = server.referenceCount();
+            assertEquals("7\n", ok("call", "--address", a, "java.lang.Math.max", "3", "7"));
+            assertEquals("2\n", ok("call", "--address", a, "list.size"));
+            assertEquals("[1, 2]\n", ok("call", "--address", a, "list"));
+            assertTrue(ok("call", "--address", a, "java.util.ArrayList").matches(
+                    "<java\\.util\\.ArrayList #\\d+ at " + java.util.regex.Pattern.quote(a) + ">\n"));
+            assertEquals(objects, server.liveObjectCount(), "objects made by the calls are released");
+            assertEquals(references, server.referenceCount());
+
+            CliRun.Result typo = CliRun.exec("call", "--address", a, "java.lang.Nope");
+            assertEquals(1, typo.code(), typo::toString);
+            assertTrue(typo.err().startsWith("ImportNotFoundException: no class or package named 'java.lang.Nope'"),
+                    typo::toString);
+            CliRun.Result forget = CliRun.exec("call", "--address", a, "list.size", "--forget", "list");
+            assertEquals(2, forget.code(), forget::toString);
+            assertTrue(forget.err().startsWith("--forget does not go with --address; call self.unpublish list"),
+                    forget::toString);
+        }
+    }
+
+    private static String ok(String... args) {
+        CliRun.Result r = CliRun.exec(args);
+        assertEquals(0, r.code(), r::toString);
+        return r.out();
     }
 }

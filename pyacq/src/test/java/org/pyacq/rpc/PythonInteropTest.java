@@ -116,6 +116,34 @@ class PythonInteropTest {
         }
     }
 
+    /** The command line's {@code call --address}: module imports and attribute walks as Python has them. */
+    @Test
+    void theCommandLineCallsAPythonServerByAddress() throws Exception {
+        Process py = new ProcessBuilder(PYTHON.toString(), PEER.toString(), "server").start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(py.getInputStream(), StandardCharsets.UTF_8))) {
+            String address = out.readLine();
+            assertTrue(address != null && address.startsWith("tcp://"), "python server printed " + address);
+            assertEquals("4.0\n", cli("call", "--address", address, "--insecure", "math.sqrt", "16"));
+            assertEquals("float64[3] [0.0, 0.0, 0.0]\n", cli("call", "--address", address, "--insecure",
+                    "numpy.zeros", "3"));
+            assertEquals("[0.0,0.0]\n", cli("call", "--address", address, "--insecure", "numpy.zeros", "2", "--json"));
+            try (RpcClient closer = RpcClient.open(address, ClientOptions.defaults())) {
+                assertTrue(closer.closeServer());
+            }
+        } finally {
+            py.destroyForcibly();
+            py.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.pyacq.cli.PyacqCommand.execute(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, code, () -> "pyacq " + String.join(" ", args) + ": " + err);
+        return out.toString();
+    }
+
     @Test
     void aJavaClientDrivesAPythonServer() throws Exception {
         Process py = new ProcessBuilder(PYTHON.toString(), PEER.toString(), "server").start();

@@ -10,7 +10,7 @@ import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.wire.NdArray;
 
 /**
- * The REPL's own functions: {@code spawn}, {@code process}, {@code ps}, {@code len}, {@code value},
+ * The REPL's own functions: {@code spawn}, {@code process}, {@code connect}, {@code ps}, {@code len}, {@code value},
  * {@code help}; and {@code published} of a process value. Daemon calls go through the daemon's
  * control object asynchronously, so Ctrl-C can stop waiting for them.
  */
@@ -21,6 +21,7 @@ final class Builtins {
         Map<String, BuiltinFunction> m = new LinkedHashMap<>();
         add(m, "spawn", "spawn(name[, settings])", Builtins::spawn);
         add(m, "process", "process(name)", Builtins::process);
+        add(m, "connect", "connect(address)", Builtins::connect);
         add(m, "ps", "ps()", Builtins::ps);
         add(m, "len", "len(x)", Builtins::len);
         add(m, "value", "value(x)", Builtins::value);
@@ -85,6 +86,26 @@ final class Builtins {
         ReplSession session = ev.session();
         Object address = ev.waits().awaitOwned(session.control().invokeAsync("address", name));
         return session.attach(name, String.valueOf(address));
+    }
+
+    /**
+     * A handle on any RPC server, by address, as a process handle is on the daemon's processes: a
+     * server in the user's own JVM, or a stock Python pyacq one (the REPL started with --insecure).
+     */
+    private static Object connect(Evaluator ev, List<Object> args) {
+        String usage = "connect(address)";
+        arity(usage, args, 1, 1);
+        String address = text(usage, args, 0);
+        if (!address.matches("(tcp|ipc|inproc)://.+")) {
+            throw new ReplException(usage + ": '" + address + "' is not an address; write it like tcp://HOST:PORT");
+        }
+        ReplSession session = ev.session();
+        ProcessValue p = session.attach(address, address);
+        ev.waits().blocking(() -> {
+            p.client().ping(session.callTimeout());   // nothing there: say so now, not at the first call
+            return null;
+        });
+        return p;
     }
 
     private static Object ps(Evaluator ev, List<Object> args) {

@@ -15,7 +15,8 @@ final class HelpText {
                 .append("  AL = w.java.util.ArrayList  a class of that process\n")
                 .append("  l = AL()                    construct; l.add(5), l.size(), l[0] call it remotely\n")
                 .append("  f = async l.size()          call without waiting; await f gives the result\n")
-                .append("Builtins: spawn(name[, settings]) process(name) ps() len(x) value(x) help()\n")
+                .append("  s = connect(\"tcp://h:5000\") any RPC server (a Python one: start with --insecure)\n")
+                .append("Builtins: spawn(name[, settings]) process(name) connect(address) ps() len(x) value(x) help()\n")
                 .append("Commands:\n");
         for (Object command : ReplCommands.newCommands(null)) {
             CommandLine cl = new CommandLine(command);

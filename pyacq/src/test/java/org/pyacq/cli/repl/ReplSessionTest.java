@@ -62,6 +62,20 @@ class ReplSessionTest {
     }
 
     @Test
+    void connectReachesAnyServerByAddress() {
+        try (org.pyacq.rpc.RpcServer server = org.pyacq.rpc.RpcServer.builder().name("mine").build().start()) {
+            server.publish("greeting", "hello");
+            String a = server.address();
+            assertEquals("", ok("s = connect(\"" + a + "\")"));
+            assertEquals("7\n", ok("s.java.lang.Math.max(3, 7)"));
+            assertEquals("\"hello\"\n", ok("s.published(\"greeting\")"));
+            assertTrue(ok("s.java.util.ArrayList()").matches("<java\\.util\\.ArrayList #\\d+ at .*>\n"));
+            assertTrue(error("connect(\"nowhere\")").contains("'nowhere' is not an address; write it like "
+                    + "tcp://HOST:PORT"));
+        }
+    }
+
+    @Test
     void literalsListsAndMapsEvaluateLocally() {
         assertEquals("[1, 2.5, \"x\", true, null]\n", ok("[1, 2.5, 'x', true, null]"));
         assertEquals("{\"k\": [1, -2], 3: {}}\n", ok("{\"k\": [1, -2], 3: {}}"));
