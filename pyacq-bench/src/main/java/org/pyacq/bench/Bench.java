@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
  * <p>The server JVM gets this JVM's java executable, class path ({@code java.class.path}, so run
  * this from a real JVM, not inside Maven) and heap flags ({@code --heap} overrides the latter).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {StartupBench.class, SoakBench.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {StartupBench.class, CliBench.class, SoakBench.class},
         header = "Benchmark our RPC against raw JeroMQ and Java RMI (server in a child JVM); "
-                + "'bench startup' measures start-up times.",
+                + "'bench startup' measures start-up times, 'bench cli' the command line's.",
         description = {
             "Runs a server in a child JVM and measures, from this JVM, each transport on each line: ping "
                     + "(round-trip latency), call (a method call with arguments), pipeline (calls in flight, "
