@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pyacq.daemon.Daemon;
-import org.pyacq.daemon.DaemonConfig;
 
 /**
  * {@code pyacq call} made by the daemon: nothing is left in the process after a run (nor after a
@@ -35,8 +34,7 @@ class CliCallLifetimeTest {
 
     @BeforeEach
     void startDaemon() {
-        daemon = Daemon.start(DaemonConfig.load(null, Map.of("runtime_dir", runtimeDir.toString(),
-                "stop_grace", "30")));
+        daemon = CliRun.startDaemon(runtimeDir);
         cli = new CliRun(runtimeDir);
     }
 
@@ -45,43 +43,37 @@ class CliCallLifetimeTest {
         daemon.close();
     }
 
-    private CliRun.Result ok(String... args) {
-        CliRun.Result r = cli.run(args);
-        assertEquals(0, r.code(), r::toString);
-        return r;
-    }
-
     /** The process's live objects and outstanding references, as one "objects/references" text. */
     private String table(String name) {
-        return ok("call", name, "self.liveObjectCount").out().strip() + "/"
-                + ok("call", name, "self.referenceCount").out().strip();
+        return cli.ok("call", name, "self.liveObjectCount").out().strip() + "/"
+                + cli.ok("call", name, "self.referenceCount").out().strip();
     }
 
     @Test
     void twoHundredCallsReturningObjectsLeaveNothingInTheProcess() {
-        ok("spawn", "w1");
+        cli.ok("spawn", "w1");
         String before = table("w1");
         for (int i = 0; i < 200; i++) {
-            String out = ok("call", "w1", "java.util.ArrayList").out();
+            String out = cli.ok("call", "w1", "java.util.ArrayList").out();
             assertTrue(out.matches("<java\\.util\\.ArrayList #\\d+ at w1>\n"), out);
         }
-        ok("call", "w1", "java.util.List.of", "1", "2");
+        cli.ok("call", "w1", "java.util.List.of", "1", "2");
         assertEquals(before, table("w1"), "live objects / references before and after 200 calls");
     }
 
     @Test
     void keepPublishesTheResultAndForgetDropsIt() {
-        ok("spawn", "w1");
+        cli.ok("spawn", "w1");
         String before = table("w1");
-        assertTrue(ok("call", "w1", "java.util.ArrayList", "--keep", "list").out().matches(
+        assertTrue(cli.ok("call", "w1", "java.util.ArrayList", "--keep", "list").out().matches(
                 "<java\\.util\\.ArrayList #\\d+ at w1>\n"));
-        assertEquals("true\n", ok("call", "w1", "list.add", "5").out());
-        assertEquals("1\n", ok("call", "w1", "list.size").out());
-        assertEquals("[5]\n", ok("call", "w1", "list").out());
-        assertEquals("[\"list\",\"self\"]\n", ok("call", "w1", "self.publishedNames", "--json").out().replace(
+        assertEquals("true\n", cli.ok("call", "w1", "list.add", "5").out());
+        assertEquals("1\n", cli.ok("call", "w1", "list.size").out());
+        assertEquals("[5]\n", cli.ok("call", "w1", "list").out());
+        assertEquals("[\"list\",\"self\"]\n", cli.ok("call", "w1", "self.publishedNames", "--json").out().replace(
                 "[\"self\",\"list\"]", "[\"list\",\"self\"]"));
-        ok("call", "w1", "--forget", "list");
-        assertEquals("[\"self\"]\n", ok("call", "w1", "self.publishedNames", "--json").out());
+        cli.ok("call", "w1", "--forget", "list");
+        assertEquals("[\"self\"]\n", cli.ok("call", "w1", "self.publishedNames", "--json").out());
         assertEquals(before, table("w1"));
 
         CliRun.Result again = cli.run("call", "w1", "--forget", "list");
@@ -96,21 +88,21 @@ class CliCallLifetimeTest {
 
     /** Waits until the daemon's logs show w1 waiting in {@link CallFixtures#blockUntilExists}. */
     private void awaitTheWaitIn(String name, Path gate) {
-        CliRun.await("the slow call runs in " + name, () -> ok("logs", "--process", name, "-n", "50").out()
+        CliRun.await("the slow call runs in " + name, () -> cli.ok("logs", "--process", name, "-n", "50").out()
                 .contains("waiting for " + gate));
     }
 
     @Test
     void aLongCallHoldsUpNeitherPsNorLogsNorCallsToOtherProcessesNorManyRunsAtOnce() throws Exception {
-        ok("spawn", "w1", "--startup-class", CallFixtures.class.getName());
-        ok("spawn", "w2");
+        cli.ok("spawn", "w1", "--startup-class", CallFixtures.class.getName());
+        cli.ok("spawn", "w2");
         Path gate = runtimeDir.resolve("gate");
         CompletableFuture<CliRun.Result> slow = CompletableFuture.supplyAsync(
                 () -> cli.run("call", "w1", "fixtures.blockUntilExists", gate.toString()));
         awaitTheWaitIn("w1", gate);
 
-        assertTrue(ok("ps").out().contains("w2"));
-        assertEquals("7\n", ok("call", "w2", "java.lang.Math.max", "3", "7").out());
+        assertTrue(cli.ok("ps").out().contains("w2"));
+        assertEquals("7\n", cli.ok("call", "w2", "java.lang.Math.max", "3", "7").out());
         List<CompletableFuture<CliRun.Result>> many = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String n = Integer.toString(i);
@@ -136,7 +128,7 @@ class CliCallLifetimeTest {
 
     @Test
     void aCommandKilledInTheMiddleOfACallLeavesNothingBehind() throws Exception {
-        ok("spawn", "w1", "--startup-class", CallFixtures.class.getName());
+        cli.ok("spawn", "w1", "--startup-class", CallFixtures.class.getName());
         String before = table("w1");
         Path gate = runtimeDir.resolve("gate");
         Process cliProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -157,7 +149,7 @@ class CliCallLifetimeTest {
     /** eval and the REPL hold their objects themselves: the command line ends its lease as it exits. */
     @Test
     void evalAndAReplScriptLeaveNothingBehindWhenTheyEnd() throws Exception {
-        ok("spawn", "w1");
+        cli.ok("spawn", "w1");
         String before = table("w1");
         for (String[] command : List.of(new String[] {"eval", "w1", "java.util.ArrayList()"},
                 new String[] {"repl"})) {
@@ -178,15 +170,15 @@ class CliCallLifetimeTest {
 
     @Test
     void aCallToAProcessThatDiedSaysHowAndWhen() throws Exception {
-        Map<?, ?> spawned = (Map<?, ?>) CliRun.json(ok("spawn", "w1", "--restart", "no", "--json").out());
+        Map<?, ?> spawned = (Map<?, ?>) CliRun.json(cli.ok("spawn", "w1", "--restart", "no", "--json").out());
         long pid = ((Number) spawned.get("pid")).longValue();
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-        CliRun.await("the daemon sees w1 die", () -> ok("ps", "--json").out().contains("\"SIGKILL\""));
+        CliRun.await("the daemon sees w1 die", () -> cli.ok("ps", "--json").out().contains("\"SIGKILL\""));
 
         CliRun.Result r = cli.run("call", "w1", "self.ping");
         assertEquals(3, r.code(), r::toString);
         assertTrue(Pattern.matches("pyacq: w1 died at \\d\\d:\\d\\d:\\d\\d: killed by SIGKILL \\(signal 9\\); it wrote "
                 + "nothing to stderr; 'pyacq restart w1' starts it again\n", r.err()), r::toString);
-        assertTrue(ok("ps").out().contains("SIGKILL"), "ps shows the signal");
+        assertTrue(cli.ok("ps").out().contains("SIGKILL"), "ps shows the signal");
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pyacq.daemon.Daemon;
-import org.pyacq.daemon.DaemonConfig;
 import org.slf4j.LoggerFactory;
 
 /** The commands end to end, against a daemon running in this JVM with its own runtime directory. */
@@ -30,9 +29,7 @@ class CliCommandsTest {
 
     @BeforeEach
     void startDaemon() {
-        // a generous stop grace: a loaded machine must not turn a graceful stop into a kill
-        daemon = Daemon.start(DaemonConfig.load(null, Map.of("runtime_dir", runtimeDir.toString(),
-                "stop_grace", "30")));
+        daemon = CliRun.startDaemon(runtimeDir);
         cli = new CliRun(runtimeDir);
     }
 
@@ -41,15 +38,9 @@ class CliCommandsTest {
         daemon.close();
     }
 
-    private CliRun.Result ok(String... args) {
-        CliRun.Result r = cli.run(args);
-        assertEquals(0, r.code(), r::toString);
-        return r;
-    }
-
     @SuppressWarnings("unchecked")
     private Map<String, Object> process(String name) {
-        for (Object p : (List<Object>) CliRun.json(ok("ps", "--json").out())) {
+        for (Object p : (List<Object>) CliRun.json(cli.ok("ps", "--json").out())) {
             Map<String, Object> m = (Map<String, Object>) p;
             if (name.equals(m.get("name"))) {
                 return m;
@@ -65,53 +56,53 @@ class CliCommandsTest {
 
     @Test
     void spawnThenPsThenCallPrintsTheChildsJavaVersion() {
-        assertMatches("started w1: pid \\d+ at tcp://127\\.0\\.0\\.1:\\d+\n", ok("spawn", "w1").out());
+        assertMatches("started w1: pid \\d+ at tcp://127\\.0\\.0\\.1:\\d+\n", cli.ok("spawn", "w1").out());
 
-        String[] table = ok("ps").out().split("\n");
+        String[] table = cli.ok("ps").out().split("\n");
         assertEquals(2, table.length, String.join("\n", table));
         assertMatches("NAME\\s+STATUS\\s+PID\\s+ADDRESS\\s+UPTIME\\s+RESTARTS\\s+EXIT\\s+MEMORY", table[0]);
         assertMatches("w1\\s+running\\s+\\d+\\s+tcp://127\\.0\\.0\\.1:\\d+\\s+\\d+s\\s+0\\s+-\\s+\\S+", table[1]);
         assertEquals(table[0].indexOf("STATUS"), table[1].indexOf("running"), "columns line up");
         assertEquals(table[0].indexOf("MEMORY"), table[1].lastIndexOf(' ') + 1, "columns line up");
 
-        CliRun.Result version = ok("call", "w1", "java.lang.System.getProperty", "java.version");
+        CliRun.Result version = cli.ok("call", "w1", "java.lang.System.getProperty", "java.version");
         assertEquals(System.getProperty("java.version") + "\n", version.out());
         assertEquals("", version.err());
     }
 
     @Test
     void callArgumentsAreJsonLiteralsElsePlainText() {
-        ok("spawn", "w1");
-        assertEquals("4\n", ok("call", "w1", "java.lang.Math.max", "3", "4").out());
-        assertEquals("-2.5\n", ok("call", "w1", "java.lang.Math.min", "-2.5", "7").out());
-        assertEquals("a,b\n", ok("call", "w1", "java.lang.String.join", ",", "[\"a\", \"b\"]").out());
+        cli.ok("spawn", "w1");
+        assertEquals("4\n", cli.ok("call", "w1", "java.lang.Math.max", "3", "4").out());
+        assertEquals("-2.5\n", cli.ok("call", "w1", "java.lang.Math.min", "-2.5", "7").out());
+        assertEquals("a,b\n", cli.ok("call", "w1", "java.lang.String.join", ",", "[\"a\", \"b\"]").out());
         assertEquals("[\"a\", [1, 2], {\"k\": true}, \"plain\"]\n",
-                ok("call", "w1", "java.util.List.of", "\"a\"", "[1, 2]", "{\"k\": true}", "plain").out());
-        assertEquals("true\n", ok("call", "w1", "java.util.Objects.isNull", "null").out());
-        assertEquals("2147483647\n", ok("call", "w1", "java.lang.Integer.MAX_VALUE").out());
-        assertEquals("pong\n", ok("call", "w1", "self.ping").out());
-        assertMatches("<java\\.util\\.ArrayList #\\d+ at w1>\n", ok("call", "w1", "java.util.ArrayList").out());
+                cli.ok("call", "w1", "java.util.List.of", "\"a\"", "[1, 2]", "{\"k\": true}", "plain").out());
+        assertEquals("true\n", cli.ok("call", "w1", "java.util.Objects.isNull", "null").out());
+        assertEquals("2147483647\n", cli.ok("call", "w1", "java.lang.Integer.MAX_VALUE").out());
+        assertEquals("pong\n", cli.ok("call", "w1", "self.ping").out());
+        assertMatches("<java\\.util\\.ArrayList #\\d+ at w1>\n", cli.ok("call", "w1", "java.util.ArrayList").out());
     }
 
     @Test
     void callWalksFromPublishedObjectsAndSummarisesArrays() {
-        ok("spawn", "w1", "--startup-class", CallFixtures.class.getName());
-        assertEquals("5\n", ok("call", "w1", "fixtures.add", "2", "3").out());
-        assertEquals("hello\n", ok("call", "w1", "greeting").out());
-        assertEquals("5\n", ok("call", "w1", "greeting.length").out());
-        assertEquals("float64[3] [1.0, 2.0, 3.0]\n", ok("call", "w1", "fixtures.doubles").out());
-        assertEquals("[1.0,2.0,3.0]\n", ok("call", "w1", "fixtures.doubles", "--json").out());
+        cli.ok("spawn", "w1", "--startup-class", CallFixtures.class.getName());
+        assertEquals("5\n", cli.ok("call", "w1", "fixtures.add", "2", "3").out());
+        assertEquals("hello\n", cli.ok("call", "w1", "greeting").out());
+        assertEquals("5\n", cli.ok("call", "w1", "greeting.length").out());
+        assertEquals("float64[3] [1.0, 2.0, 3.0]\n", cli.ok("call", "w1", "fixtures.doubles").out());
+        assertEquals("[1.0,2.0,3.0]\n", cli.ok("call", "w1", "fixtures.doubles", "--json").out());
         assertEquals("bytes[20] 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f …\n",
-                ok("call", "w1", "fixtures.bytes", "20").out());
-        assertEquals("\"AAEC\"\n", ok("call", "w1", "fixtures.bytes", "3", "--json").out());
-        assertEquals("uint16[2, 3] [1, 2, 3, 4, 5, 6]\n", ok("call", "w1", "fixtures.matrix").out());
+                cli.ok("call", "w1", "fixtures.bytes", "20").out());
+        assertEquals("\"AAEC\"\n", cli.ok("call", "w1", "fixtures.bytes", "3", "--json").out());
+        assertEquals("uint16[2, 3] [1, 2, 3, 4, 5, 6]\n", cli.ok("call", "w1", "fixtures.matrix").out());
         assertEquals("{\"dtype\":\"uint16\",\"shape\":[2,3],\"data\":[1,2,3,4,5,6]}\n",
-                ok("call", "w1", "fixtures.matrix", "--json").out());
+                cli.ok("call", "w1", "fixtures.matrix", "--json").out());
     }
 
     @Test
     void aRemoteExceptionExitsWithOneAndPrintsItsSummary() {
-        ok("spawn", "w1");
+        cli.ok("spawn", "w1");
         CliRun.Result r = cli.run("call", "w1", "java.lang.Integer.parseInt", "abc");
         assertEquals(1, r.code(), r::toString);
         assertEquals("", r.out());
@@ -125,14 +116,14 @@ class CliCommandsTest {
 
     @Test
     void anUnknownProcessExitsWithThree() {
-        ok("spawn", "w1");
+        cli.ok("spawn", "w1");
         for (String[] args : new String[][] {{"call", "nope", "self.ping"}, {"ping", "nope"}, {"stop", "nope"},
             {"kill", "nope"}, {"restart", "nope"}}) {
             CliRun.Result r = cli.run(args);
             assertEquals(3, r.code(), r::toString);
             assertEquals("pyacq: no process named 'nope'; known processes: [w1]\n", r.err());
         }
-        ok("stop", "w1");
+        cli.ok("stop", "w1");
         CliRun.Result stopped = cli.run("call", "w1", "self.ping");
         assertEquals(3, stopped.code(), stopped::toString);
         assertEquals("pyacq: process 'w1' is stopped; 'pyacq restart w1' starts it again\n", stopped.err());
@@ -146,7 +137,7 @@ class CliCommandsTest {
         assertTrue(r.err().startsWith("pyacq: process 'bad' failed to start:\n"
                 + "    java.lang.ClassNotFoundException: no.such.StartupClass\n"), r::toString);
 
-        ok("spawn", "w1");
+        cli.ok("spawn", "w1");
         CliRun.Result twice = cli.run("spawn", "w1");
         assertEquals(4, twice.code(), twice::toString);
         assertEquals("pyacq: a process named 'w1' is already running; stop it first or choose another name\n",
@@ -155,33 +146,33 @@ class CliCommandsTest {
 
     @Test
     void stopKillAndRestartChangeTheProcessAsTheySay() {
-        ok("spawn", "w1");
+        cli.ok("spawn", "w1");
         long firstPid = ((Number) process("w1").get("pid")).longValue();
 
-        CliRun.Result restarted = ok("restart", "w1");
+        CliRun.Result restarted = cli.ok("restart", "w1");
         assertMatches("restarted w1: pid \\d+ at tcp://127\\.0\\.0\\.1:\\d+\n", restarted.out());
         Map<String, Object> after = process("w1");
         assertEquals("running", after.get("status"));
         assertNotEquals(firstPid, ((Number) after.get("pid")).longValue());
         assertEquals(1, ((Number) after.get("restarts")).intValue());
 
-        assertEquals("stopped w1 (exit code 0)\n", ok("stop", "w1").out());
+        assertEquals("stopped w1 (exit code 0)\n", cli.ok("stop", "w1").out());
         assertEquals("stopped", process("w1").get("status"));
 
-        ok("spawn", "w2");
-        assertEquals("killed w2 (exit code 137)\n", ok("kill", "w2").out());
+        cli.ok("spawn", "w2");
+        assertEquals("killed w2 (exit code 137)\n", cli.ok("kill", "w2").out());
         assertEquals("stopped", process("w2").get("status"));
-        String restartedOut = ok("restart", "w2").out();
+        String restartedOut = cli.ok("restart", "w2").out();
         assertEquals("restarted w2: pid " + process("w2").get("pid"), restartedOut.split(" at ")[0]);
     }
 
     @Test
     void logsShowAChildsStdoutLine() {
-        ok("spawn", "w1");
-        ok("call", "w1", "java.lang.System.out.println", "hello from w1");
+        cli.ok("spawn", "w1");
+        cli.ok("call", "w1", "java.lang.System.out.println", "hello from w1");
         String[] line = new String[1];
         CliRun.await("the line is in the log", () -> {
-            for (String l : ok("logs", "--process", "w1").out().split("\n")) {
+            for (String l : cli.ok("logs", "--process", "w1").out().split("\n")) {
                 if (l.contains("hello from w1")) {
                     line[0] = l;
                     return true;
@@ -223,44 +214,44 @@ class CliCommandsTest {
     @Test
     @SuppressWarnings("unchecked")
     void jsonOutputsParseAsJson() {
-        Map<String, Object> spawned = (Map<String, Object>) CliRun.json(ok("spawn", "w1", "--json").out());
+        Map<String, Object> spawned = (Map<String, Object>) CliRun.json(cli.ok("spawn", "w1", "--json").out());
         assertEquals("w1", spawned.get("name"));
         assertEquals("running", spawned.get("status"));
 
-        List<Object> ps = (List<Object>) CliRun.json(ok("ps", "--json").out());
+        List<Object> ps = (List<Object>) CliRun.json(cli.ok("ps", "--json").out());
         assertEquals(1, ps.size());
         // the child's reference table (docs/LIFETIME.md); the first ask may miss its short deadline
         for (int i = 0; i < 20 && ((Map<String, Object>) ps.get(0)).get("references") == null; i++) {
-            ps = (List<Object>) CliRun.json(ok("ps", "--json").out());
+            ps = (List<Object>) CliRun.json(cli.ok("ps", "--json").out());
         }
         Map<String, Object> w1 = (Map<String, Object>) ps.get(0);
         assertTrue(w1.get("references") instanceof Number r && r.intValue() >= 1, w1.toString());
         assertTrue(w1.get("objects") instanceof Number && w1.get("leases") instanceof Number, w1.toString());
 
-        Map<String, Object> ping = (Map<String, Object>) CliRun.json(ok("ping", "--json").out());
+        Map<String, Object> ping = (Map<String, Object>) CliRun.json(cli.ok("ping", "--json").out());
         assertEquals("daemon", ping.get("target"));
         assertEquals(daemon.address(), ping.get("address"));
         assertInstanceOf(Number.class, ping.get("round_trip_ms"));
-        assertEquals("w1", ((Map<String, Object>) CliRun.json(ok("ping", "w1", "--json").out())).get("target"));
+        assertEquals("w1", ((Map<String, Object>) CliRun.json(cli.ok("ping", "w1", "--json").out())).get("target"));
 
-        assertEquals("17", CliRun.json(ok("call", "w1", "java.lang.String.valueOf", "17", "--json").out()));
-        assertEquals("[1, 2]", CliRun.json(ok("call", "w1", "java.util.List.of", "1", "2", "--json").out()).toString());
+        assertEquals("17", CliRun.json(cli.ok("call", "w1", "java.lang.String.valueOf", "17", "--json").out()));
+        assertEquals("[1, 2]", CliRun.json(cli.ok("call", "w1", "java.util.List.of", "1", "2", "--json").out()).toString());
 
-        ok("call", "w1", "java.lang.System.out.println", "for logs --json");
-        CliRun.await("the line is in the log", () -> ok("logs", "--process", "w1").out().contains("for logs --json"));
-        String[] records = ok("logs", "--json").out().split("\n");
+        cli.ok("call", "w1", "java.lang.System.out.println", "for logs --json");
+        CliRun.await("the line is in the log", () -> cli.ok("logs", "--process", "w1").out().contains("for logs --json"));
+        String[] records = cli.ok("logs", "--json").out().split("\n");
         assertTrue(records.length >= 1);
         for (String record : records) {
             assertInstanceOf(Map.class, CliRun.json(record), record);
         }
 
-        assertEquals("stopped", ((Map<String, Object>) CliRun.json(ok("stop", "w1", "--json").out())).get("status"));
+        assertEquals("stopped", ((Map<String, Object>) CliRun.json(cli.ok("stop", "w1", "--json").out())).get("status"));
     }
 
     @Test
     void pingAnswersPongWithTheRoundTrip() {
-        assertMatches("pong \\d+\\.\\d\\d ms\n", ok("ping").out());
-        ok("spawn", "w1");
-        assertMatches("pong \\d+\\.\\d\\d ms\n", ok("ping", "w1").out());
+        assertMatches("pong \\d+\\.\\d\\d ms\n", cli.ok("ping").out());
+        cli.ok("spawn", "w1");
+        assertMatches("pong \\d+\\.\\d\\d ms\n", cli.ok("ping", "w1").out());
     }
 }

@@ -58,6 +58,22 @@ final class CliRun {
         return all.toArray(String[]::new);
     }
 
+    /** Runs a command that must succeed (exit 0); returns its result. */
+    Result ok(String... args) {
+        Result r = run(args);
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.code(), r::toString);
+        return r;
+    }
+
+    /**
+     * A daemon in this JVM for {@code runtimeDir}, with a generous stop grace: a loaded machine must
+     * not turn a graceful stop into a kill. Close it after the test.
+     */
+    static org.pyacq.daemon.Daemon startDaemon(Path runtimeDir) {
+        return org.pyacq.daemon.Daemon.start(org.pyacq.daemon.DaemonConfig.load(null, java.util.Map.of(
+                "runtime_dir", runtimeDir.toString(), "stop_grace", "30")));
+    }
+
     static Result exec(String... args) {
         Capture c = new Capture();
         int code = PyacqCommand.execute(args, c.outWriter, c.errWriter);
