@@ -205,6 +205,22 @@ final class Channel {
         }
     }
 
+    /**
+     * Reads, without waiting, what the server sent while this channel was idle; a disconnect notice
+     * among it marks the client as disconnected. Owner thread, between calls (or within one: replies
+     * of awaited calls are set aside as usual).
+     */
+    void pollNotices() {
+        if (closed) {
+            return;
+        }
+        try {
+            drainNotices();
+        } catch (RuntimeException e) {
+            // a broken connection or an unreadable frame: the next call on this channel reports it
+        }
+    }
+
     /** Reads what the server sent before the connection broke: a disconnect notice says why. */
     private void drainNotices() {
         for (int i = 0; i < 64; i++) {

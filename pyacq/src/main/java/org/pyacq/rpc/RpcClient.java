@@ -73,7 +73,12 @@ public final class RpcClient implements AutoCloseable {
     public static RpcClient connect(String address) {
         RpcClient c = REGISTRY.get(address);
         if (c != null && c.usable()) {
-            return c;
+            // a notice that its server closed may be waiting on this thread's channel, unread since its
+            // last call: read it now, so that a server bound at the address since gets a fresh client
+            c.pollNotices();
+            if (c.usable()) {
+                return c;
+            }
         }
         synchronized (REGISTRY) {
             c = REGISTRY.get(address);
@@ -103,6 +108,14 @@ public final class RpcClient implements AutoCloseable {
      */
     boolean isRetired() {
         return retired;
+    }
+
+    /** {@link Channel#pollNotices()} on this thread's channel, if it has one. */
+    private void pollNotices() {
+        Channel c = channels.get();
+        if (c != null && !c.isClosed()) {
+            c.pollNotices();
+        }
     }
 
     /** Not closed, and its server has not gone. */

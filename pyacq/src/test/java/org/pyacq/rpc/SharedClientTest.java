@@ -38,4 +38,27 @@ class SharedClientTest {
             assertEquals(second, RpcClient.connect(address), "the fresh client is the shared one now");
         }
     }
+
+    /**
+     * The case met in a full run: the shared client still holds, unread, the notice of a server that
+     * closed (a test earlier on this thread) when a new server binds the same port; connect() reads
+     * the notice and hands out a fresh client.
+     */
+    @Test
+    void anUnreadNoticeOfAClosedServerDoesNotFailTheFirstCallToTheNextOne() {
+        String address;
+        RpcClient first;
+        try (RpcServer a = RpcServer.builder().name("unread-a").build().start()) {
+            address = a.address();
+            a.publish("svc", new TestService("a"));
+            first = RpcClient.connect(address);
+            assertEquals("x", ((ObjectProxy) first.get("svc")).invoke("echo", "x"));
+        }
+        try (RpcServer b = RpcServer.builder().name("unread-b").address(address).build().start()) {
+            b.publish("svc", new TestService("b"));
+            RpcClient second = RpcClient.connect(address);
+            assertNotSame(first, second, "the client of the closed server is not handed out again");
+            assertEquals("y", ((ObjectProxy) second.get("svc")).invoke("echo", "y"));
+        }
+    }
 }
