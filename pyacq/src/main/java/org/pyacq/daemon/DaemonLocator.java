@@ -12,11 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.ClientOptions;
-import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.rpc.ObjectProxy;
 import org.pyacq.rpc.RpcClient;
 import org.pyacq.rpc.RpcException;
+import org.pyacq.spawn.StallReport;
 import org.pyacq.transport.CurveSecurity;
+import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.KeyPair;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.transport.UserKeys;
@@ -172,7 +173,8 @@ public final class DaemonLocator {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
         }
         throw new DaemonException("started a daemon for " + runtimeDir + " (pid " + started.pid() + ") but it did not "
-                + "answer within " + timeout.toSeconds() + " s (" + why[0] + ")" + tailOfLog());
+                + "answer within " + timeout.toSeconds() + " s (" + why[0] + ")" + StallReport.describe(started.pid())
+                + tailOfLog());
     }
 
     /** Whether a daemon other than {@code ours} holds the runtime file (one started beside ours won). */

@@ -260,14 +260,17 @@ public final class ProcessSpawner {
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
+                String state = StallReport.describe(process.pid());   // before the kill, while it can be seen
                 process.destroyForcibly();
                 if (spare) {
                     throw new SpareStalled("the warm spare (pid " + process.pid() + ") taken for '" + options.name()
-                            + "' did not report its address within " + timeout.toMillis() + " ms; it was killed");
+                            + "' did not report its address within " + timeout.toMillis() + " ms" + state
+                            + "; it was killed");
                 }
                 Forwarding.awaitEnd(err);
                 throw new SpawnException(options.name(), "process '" + options.name() + "' did not report its address"
-                        + " within " + options.startupTimeout().toMillis() + " ms; it was killed" + stderrText(err));
+                        + " within " + options.startupTimeout().toMillis() + " ms" + state + "; it was killed"
+                        + stderrText(err));
             }
             pair.awaitReadable(remaining);
         }

@@ -142,8 +142,13 @@ class ProcessSpawnerTest {
     void aChildThatNeverReportsIsKilledAfterTheStartupTimeout() {
         SpawnException e = assertThrows(SpawnException.class, () -> ProcessSpawner.spawn(SpawnOptions.builder("hang")
                 .startupClass(HangingStartup.class.getName()).startupTimeout(Duration.ofSeconds(3)).build()));
-        assertTrue(e.getMessage().startsWith("process 'hang' did not report its address within 3000 ms; it was killed"),
-                e.getMessage());
+        String m = e.getMessage();
+        assertTrue(m.startsWith("process 'hang' did not report its address within 3000 ms; it was "), m);
+        assertTrue(m.contains("; it was killed"), m);
+        // what it was doing, to tell a starved or blocked JVM from a slow start-up class
+        assertTrue(m.matches("(?s).*; it was sleeping \\(S\\) with \\d+\\.\\d\\d s of CPU time, \\d+ threads.*"), m);
+        assertTrue(m.contains("; its main thread:\n      java.lang.Thread.State: TIMED_WAITING"), m);
+        assertTrue(m.contains("at org.pyacq.spawn.HangingStartup.onStart("), m);
     }
 
     @Test
