@@ -51,7 +51,10 @@ final class LogFeed implements AutoCloseable {
         }, "pyacq-log-feed");
         thread.setDaemon(true);
         thread.start();
-        ready.await(30, TimeUnit.SECONDS);
+        if (!ready.await(30, TimeUnit.SECONDS)) {
+            thread.interrupt();
+            throw new DaemonException("the log feed did not bind " + bindAddress + " within 30 s");
+        }
         if (failure[0] != null) {
             throw failure[0];
         }

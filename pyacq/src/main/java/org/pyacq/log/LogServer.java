@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * connection before reading it (the sender reconnects).
  */
 public final class LogServer implements AutoCloseable {
+    /** A bound on binding at start (milliseconds, unless the machine is starved). */
+    private static final long START_TIMEOUT_SECONDS = 30;
     /** Where a server binds unless told otherwise: loopback, any free port. */
     public static final String DEFAULT_ADDRESS = "tcp://127.0.0.1:*";
     /** The default limit on one record's size. */
@@ -109,7 +111,11 @@ public final class LogServer implements AutoCloseable {
         owner.setDaemon(true);
         owner.start();
         try {
-            bound.await();
+            if (!bound.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                close();
+                throw new TransportException("the log server at " + bindAddress + " did not bind within "
+                        + START_TIMEOUT_SECONDS + " s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();

@@ -58,16 +58,30 @@ final class ClientReactor implements Runnable {
     private volatile boolean refusedByServer;
     private volatile RuntimeException startFailure;
 
+    /** Passes of the I/O loop so far: each is a wake-up of the thread (for tests that check it sleeps). */
+    private volatile long passes;
+
+    /** A bound on the I/O thread's start (it opens one socket: milliseconds, unless the machine is starved). */
+    private static final long START_TIMEOUT_SECONDS = 30;
+
     ClientReactor(RpcClient client) {
         this.client = client;
         this.thread = new Thread(this, "pyacq-client-" + client.address().replaceFirst("^[a-z]+://", ""));
         thread.setDaemon(true);
     }
 
+    /** How many times the I/O thread has gone round its loop (woken up) so far. */
+    long passes() {
+        return passes;
+    }
+
     void start() {
         thread.start();
         try {
-            started.await();
+            if (!started.await(START_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new RpcException("the client I/O thread for " + client.address() + " did not start within "
+                        + START_TIMEOUT_SECONDS + " s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException("interrupted while starting the client I/O thread for " + client.address(), e);
@@ -229,6 +243,7 @@ final class ClientReactor implements Runnable {
         ClientLink w = socket;
         long nextSweep = System.nanoTime() + SWEEP_NANOS;
         while (true) {
+            passes++;
             w.arm();
             boolean busy = false;
             java.util.concurrent.locks.Lock shared = socket.sharedOutputLock();

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StallReport {
     private static final long JCMD_TIMEOUT_SECONDS = 10;
-    private static final int MAX_FRAMES = 14;
+    private static final int MAX_FRAMES = 30;
     /** Linux reports CPU times in clock ticks of 1/100 s (USER_HZ) on every architecture Java runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
 

@@ -91,6 +91,9 @@ final class LocalClientLink implements ClientLink {
             return;
         }
         lostReported = true;
+        // an ended connection stays readable (end of file) and would end every wait at once: close it,
+        // so that its owner sleeps until it is woken (a new call, close) instead of spinning
+        connection.close();
         LocalDirectory.removeIfStale(file);   // a server that died leaves its socket file: sweep it
         if (listener != null) {
             listener.lost();
@@ -105,7 +108,9 @@ final class LocalClientLink implements ClientLink {
     @Override
     public void await(long timeoutNanos) {
         SocketPoller p = joined != null ? joined : own;
-        if (connection.mayRead() || connection.isLost()) {
+        if (connection.isLost()) {
+            reportLost();   // closed from now on: the wait below sleeps until a wake-up or the timeout
+        } else if (connection.mayRead()) {
             return;
         }
         p.await(timeoutNanos);

@@ -2,6 +2,7 @@ package org.pyacq.transport;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.zeromq.ZAuth;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -18,6 +19,8 @@ import org.zeromq.ZMQ;
  */
 public final class ZmqRuntime {
     private static final Object LOCK = new Object();
+    /** A bound on the ZAP handler's start (a thread and two inproc sockets: milliseconds). */
+    private static final long START_TIMEOUT_SECONDS = 30;
     private static ZContext context;
     private static ZAuth zapHandler;
     private static CurveAuthenticator authenticator;
@@ -125,10 +128,14 @@ public final class ZmqRuntime {
         starter.setDaemon(true);
         starter.start();
         try {
-            starter.join();
+            starter.join(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while starting the authenticator", e);
+        }
+        if (starter.isAlive()) {
+            throw new TransportException("the authenticator (ZAP handler) did not start within " + START_TIMEOUT_SECONDS
+                    + " s, so no secure server socket can be opened");
         }
         if (failure[0] != null) {
             throw new TransportException("cannot start the authenticator: " + failure[0].getMessage(), failure[0]);

@@ -168,6 +168,13 @@ class LocalPathTest {
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "the calls failed by their timeout");
         RpcTestSupport.awaitCondition("the dead server's socket file is swept", Duration.ofSeconds(30),
                 () -> !Files.exists(file));
+        // the ended connection must not keep waking the client's I/O thread (it spun at full speed
+        // until the client was closed, and starved the machine); it sleeps until it has work.
+        // Observed over a window: there is no event to await for "nothing happens".
+        long before = c.reactor().passes();
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        long passes = c.reactor().passes() - before;
+        assertTrue(passes < 20, "the client's I/O thread went round its loop " + passes + " times in 0.5 s while idle");
     }
 
     @Test
