@@ -91,9 +91,6 @@ final class LocalClientLink implements ClientLink {
             return;
         }
         lostReported = true;
-        // an ended connection stays readable (end of file) and would end every wait at once: close it,
-        // so that its owner sleeps until it is woken (a new call, close) instead of spinning
-        connection.close();
         LocalDirectory.removeIfStale(file);   // a server that died leaves its socket file: sweep it
         if (listener != null) {
             listener.lost();
@@ -108,8 +105,11 @@ final class LocalClientLink implements ClientLink {
     @Override
     public void await(long timeoutNanos) {
         SocketPoller p = joined != null ? joined : own;
-        if (connection.isLost()) {
-            reportLost();   // closed from now on: the wait below sleeps until a wake-up or the timeout
+        if (connection.endReached()) {
+            // read to its end (the server's notice included): an ended connection stays readable and
+            // would end every wait at once, so close it; the wait below then sleeps until a wake-up
+            connection.close();
+            reportLost();
         } else if (connection.mayRead()) {
             return;
         }

@@ -188,6 +188,11 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
         return readable || buffered;
     }
 
+    /** True once everything the peer sent has been read up to its end (or this side closed). */
+    public boolean endReached() {
+        return eof || closed;
+    }
+
     /** True once the peer closed the connection (or it broke). */
     public boolean isLost() {
         return eof || closed || writeBroken;

@@ -48,7 +48,7 @@ final class ServerSockets {
             Sockets.keepAlive(s);
             security.applyToServer(s);
             watchHandshakes(s, security);
-            s.bind(address);
+            bindRetryingBriefly(s, address);   // a server restarted at its port right after closing
             return s;
         } catch (ZMQException e) {
             s.close();

@@ -216,6 +216,7 @@ class LocalPathTest {
     void aStaleSocketFileFallsBackToZeroMq(@TempDir Path tmp) throws Exception {
         try (RpcServer s = RpcServer.builder().name("stale").localEndpoint(false).build().start()) {
             Path file = LocalDirectory.defaultLocation().prepare().socketFile(s.address()).orElseThrow();
+            Files.deleteIfExists(file);   // one a killed process left at this port earlier: ours replaces it
             try (var dead = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
                 dead.bind(java.net.UnixDomainSocketAddress.of(file));
             }
