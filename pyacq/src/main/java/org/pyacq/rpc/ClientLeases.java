@@ -85,7 +85,7 @@ final class ClientLeases {
         if (s.kind != Kind.LEASED) {
             return opts;
         }
-        s.lastUseMillis = System.currentTimeMillis();
+        s.lastUseMillis = LeaseTable.clockMillis();
         Map<String, Object> m = opts == null ? new LinkedHashMap<>(2) : new LinkedHashMap<>(opts);
         m.put(ServerLeases.TOKEN, TOKEN);
         return m;
@@ -100,7 +100,7 @@ final class ClientLeases {
             Object r = client.send(Action.LEASE, opts, ReturnType.VALUE, SyncMode.SYNC, timeout);
             if (r instanceof Map<?, ?> m && m.get("lease_ms") instanceof Number n && n.longValue() > 0) {
                 s.leaseMillis = n.longValue();
-                s.lastRenewMillis = System.currentTimeMillis();
+                s.lastRenewMillis = LeaseTable.clockMillis();
                 s.kind = Kind.LEASED;
                 startRenewer();
                 log.debug("server {} keeps leases of {} ms", s.address, s.leaseMillis);
@@ -127,7 +127,7 @@ final class ClientLeases {
         synchronized (s.claims) {
             s.claims.add(new long[] {ref.objId(), ref.refId()});
         }
-        s.lastUseMillis = System.currentTimeMillis();
+        s.lastUseMillis = LeaseTable.clockMillis();
         startRenewer();
     }
 
@@ -202,7 +202,7 @@ final class ClientLeases {
 
     /** One pass of the renewer: renews the leases that are due, sends pending claims. */
     private static void tick() {
-        long now = System.currentTimeMillis();
+        long now = LeaseTable.clockMillis();
         for (ServerState s : SERVERS.values()) {
             try {
                 renewIfDue(s, now);

@@ -26,6 +26,19 @@ import java.util.Set;
  * <p>Not thread-safe: {@link ReferenceTable} guards it with its own lock.
  */
 final class LeaseTable {
+    private static final long ORIGIN_NANOS = System.nanoTime();
+
+    /**
+     * Now, in milliseconds, on the clock leases are timed with (server expiry and client renewal
+     * alike). It is monotonic: a step of the wall clock (NTP, a resumed VM: a 57 s step was seen on
+     * a test machine) neither expires leases early nor keeps them late; and it stands still while
+     * the machine sleeps, so clients suspended with their server's host keep their leases. Its
+     * values mean nothing outside this process; they start far from 0, so that 0 reads as "never".
+     */
+    static long clockMillis() {
+        return (System.nanoTime() - ORIGIN_NANOS) / 1_000_000L + 1_000_000_000_000L;
+    }
+
     /** One client's lease: its expiry and the references it holds. */
     static final class Lease {
         private final String id;

@@ -206,8 +206,9 @@ final class ReferenceTable {
                 }
                 e.refs.remove(r[1]);
                 if (!lease.isTransfer()) {
+                    // the lease clock means nothing to people: keep the wall time of the expiry
                     expired.put(e.objId, new Expired(typeOf.apply(e.object), lease.id(), lease.millis(),
-                            lease.expiresAtMillis()));
+                            System.currentTimeMillis() - (nowMillis - lease.expiresAtMillis())));
                 }
                 dropOne(e);
                 dropped++;

@@ -520,7 +520,7 @@ public final class RpcServer implements AutoCloseable {
      */
     ProxyRef exportForTransfer(Object object) {
         leases.startReaper();
-        return export(object, references.transferLease(leases.leaseMillis(), System.currentTimeMillis()));
+        return export(object, references.transferLease(leases.leaseMillis(), LeaseTable.clockMillis()));
     }
 
     /** Registers {@code object} outside any lease (released only by a delete). */

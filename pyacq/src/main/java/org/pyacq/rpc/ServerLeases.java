@@ -101,7 +101,7 @@ final class ServerLeases {
         FOR_JAVA_LEASE.remove();
         Object token = options.get(TOKEN);
         LeaseTable.Lease lease = null;
-        long now = System.currentTimeMillis();
+        long now = LeaseTable.clockMillis();
         if (javaPeer && token instanceof String t && !t.isEmpty()) {
             if (Boolean.TRUE.equals(options.get(TRANSFER))) {
                 lease = server.references().transferLease(leaseMillis, now);
@@ -151,7 +151,7 @@ final class ServerLeases {
             log.debug("RPC server {}: lease {} ended by its client; {} reference(s) dropped", server.name(), t, ended);
             return Map.of("ended", ended);
         }
-        long now = System.currentTimeMillis();
+        long now = LeaseTable.clockMillis();
         boolean expired = server.references().expiredLease(t);
         LeaseTable.Lease lease = server.references().renew(t, leaseMillis, now);
         int claimed = 0;
@@ -192,7 +192,7 @@ final class ServerLeases {
             return;
         }
         try {
-            int n = server.references().expire(System.currentTimeMillis(), server.invoker()::typeString);
+            int n = server.references().expire(LeaseTable.clockMillis(), server.invoker()::typeString);
             if (n > 0) {
                 log.info("RPC server {}: dropped {} reference(s) of expired leases; {} object(s) left",
                         server.name(), n, server.liveObjectCount());

@@ -25,7 +25,7 @@ public record ServerStatistics(int liveObjects, int references, int leasedRefere
         synchronized (table) {
             return new ServerStatistics(table.objectCount(), table.referenceCount(), table.leasedReferenceCount(),
                     table.leaseCount(), table.expiredReferenceCount(), table.rejectedReleaseCount(), leases.leaseMillis(), leases.idleMillis(),
-                    List.copyOf(table.leaseSummaries(System.currentTimeMillis())));
+                    List.copyOf(table.leaseSummaries(LeaseTable.clockMillis())));
         }
     }
 
