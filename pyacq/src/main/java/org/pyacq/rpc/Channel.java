@@ -215,6 +215,7 @@ final class Channel {
             return;
         }
         try {
+            link.await(0);   // a real check: what arrived since the last read may not be flagged readable yet
             drainNotices();
         } catch (RuntimeException e) {
             // a broken connection or an unreadable frame: the next call on this channel reports it
