@@ -15,6 +15,7 @@ import org.pyacq.log.LineForwarder;
 import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.RpcException;
 import org.pyacq.transport.BootstrapLink;
+import org.pyacq.transport.TransportException;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
@@ -270,9 +271,16 @@ public final class ProcessSpawner {
                 Forwarding.awaitEnd(err);
                 throw new SpawnException(options.name(), "process '" + options.name() + "' did not report its address"
                         + " within " + options.startupTimeout().toMillis() + " ms" + state + "; it was killed"
-                        + stderrText(err));
+                        + " (its bootstrap link was bound " + pair.rebinds() + " more times meanwhile)" + stderrText(err));
             }
-            pair.awaitReadable(remaining);
+            try {
+                pair.awaitReadable(remaining);   // binds the link again when it stays silent (see BootstrapLink)
+            } catch (TransportException e) {
+                process.destroyForcibly();
+                throw new SpawnException(options.name(), "process '" + options.name() + "' could not report its address: "
+                        + "its bootstrap link at " + pair.endpoint() + " had to be bound again and could not be: "
+                        + e.getMessage() + "; it was killed; try again", e);
+            }
         }
     }
 
