@@ -11,9 +11,12 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
+COPY picocli-java8/ picocli-java8/
 COPY pyacq/pom.xml pyacq/
 COPY pyacq-bench/pom.xml pyacq-bench/
-RUN mvn -B -ntp -q -pl pyacq dependency:go-offline
+# picocli as Java 8 class files (module picocli-java8), then the product's dependencies: a cached layer
+RUN mvn -B -ntp -q -pl picocli-java8 install \
+ && mvn -B -ntp -q -pl pyacq dependency:go-offline
 COPY pyacq/src/main pyacq/src/main
 RUN mvn -B -ntp -q -pl pyacq -DskipTests package
 

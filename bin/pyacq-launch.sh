@@ -36,7 +36,7 @@ pyacq_artifact() {
         return
     fi
     jar="$PYACQ_HOME/$2"
-    sources="pom.xml pyacq/pom.xml $3"
+    sources="pom.xml picocli-java8/pom.xml picocli-java8/src pyacq/pom.xml $3"
     if pyacq_stale "$jar" "$sources"; then
         command -v mvn >/dev/null 2>&1 || pyacq_die "Maven (mvn) is needed to build pyacq on first use; install it or set PATH"
         echo "pyacq: building the application with Maven (first use, or the sources changed)..." >&2
