@@ -12,6 +12,8 @@ import org.pyacq.transport.ZmqRuntime;
  */
 final class ProcessShutdown {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+    /** How long the end of the ZeroMQ context may take at exit (it takes milliseconds when nothing is open). */
+    private static final long EXIT_WAIT_MILLIS = 250;
 
     private ProcessShutdown() {
     }
@@ -40,9 +42,11 @@ final class ProcessShutdown {
             }
         }
         try {
-            ZmqRuntime.closeAuthenticationForExit();
+            if (ZmqRuntime.closeAuthenticationForExit()) {
+                ZmqRuntime.endForExit(EXIT_WAIT_MILLIS);   // no thread left in epoll: the JVM ends at once
+            }
         } catch (RuntimeException e) {
-            // exiting anyway; its thread is a daemon thread
+            // exiting anyway; its threads are daemon threads
         }
     }
 }

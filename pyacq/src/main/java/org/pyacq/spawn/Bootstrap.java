@@ -1,11 +1,14 @@
 package org.pyacq.spawn;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +80,7 @@ public final class Bootstrap {
         UncaughtExceptionLogging.install();
         Logger log = LoggerFactory.getLogger(Bootstrap.class);
         if (config.lifeline()) {
-            Lifeline.watch(System.in);
+            Lifeline.watch();
         }
         RpcServer server = null;
         Map<String, Object> status = new LinkedHashMap<>();
@@ -168,29 +171,43 @@ public final class Bootstrap {
         return lines;
     }
 
-    /** Exits the process when its stdin reaches end of file: the parent is gone. */
+    /**
+     * Exits the process when its stdin reaches end of file: the parent is gone. It reads through an
+     * interruptible channel, so that at exit (a shutdown hook) it can be ended: a JVM that exits while
+     * a thread is blocked in a read waits 300 ms more for it (HotSpot's VM_Exit), which every stop of
+     * a child paid.
+     */
     static final class Lifeline implements Runnable {
-        private final InputStream in;
+        private final ReadableByteChannel in;
+        private volatile boolean exiting;
 
-        private Lifeline(InputStream in) {
+        private Lifeline(ReadableByteChannel in) {
             this.in = in;
         }
 
-        static void watch(InputStream in) {
-            Thread t = new Thread(new Lifeline(in), "pyacq-lifeline");
+        static void watch() {
+            Lifeline lifeline = new Lifeline(new FileInputStream(FileDescriptor.in).getChannel());
+            Thread t = new Thread(lifeline, "pyacq-lifeline");
             t.setDaemon(true);
             t.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                lifeline.exiting = true;
+                t.interrupt();   // closes the channel and wakes the read
+            }, "pyacq-lifeline-end"));
         }
 
         @Override
         public void run() {
-            byte[] sink = new byte[256];
+            ByteBuffer sink = ByteBuffer.allocate(256);
             try {
                 while (in.read(sink) != -1) {
-                    // the parent writes nothing more; anything that comes is ignored
+                    sink.clear();   // the parent writes nothing more; anything that comes is ignored
                 }
             } catch (IOException e) {
-                // a broken pipe means the same: the parent is gone
+                // a broken pipe means the same: the parent is gone; an interrupt, that we are exiting
+            }
+            if (exiting) {
+                return;
             }
             LoggerFactory.getLogger(Bootstrap.class).warn("the parent process is gone (stdin closed); exiting");
             Thread exit = new Thread(() -> System.exit(0), "pyacq-lifeline-exit");

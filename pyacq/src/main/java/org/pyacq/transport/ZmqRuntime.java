@@ -98,6 +98,36 @@ public final class ZmqRuntime {
         }
     }
 
+    /**
+     * At process exit, once every socket of the shared context is closed (and the ZAP handler with
+     * them), ends the context and its I/O threads, waiting at most {@code timeoutMillis}. A JVM that
+     * exits while a thread sits in a blocking system call (as these I/O threads do, in epoll) waits
+     * 300 ms more for it (HotSpot's VM_Exit); a stopped child took that much longer to end. Does
+     * nothing while a socket is still open: closing it here would pull it from under its owner.
+     * Returns true if the context is ended (or never existed).
+     */
+    public static boolean endForExit(long timeoutMillis) {
+        ZContext ending;
+        synchronized (LOCK) {
+            if (context == null || context.isClosed()) {
+                return true;
+            }
+            if (!context.getSockets().isEmpty() || zapHandler != null) {
+                return false;
+            }
+            ending = context;
+        }
+        Thread closer = new Thread(ending::close, "pyacq-zmq-exit");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !closer.isAlive();
+    }
+
     private static boolean isCurveServer(ZMQ.Socket s) {
         try {
             return s.getCurveServer();
