@@ -175,8 +175,19 @@ pyacq_train() {
     (
         # shellcheck disable=SC2086
         "$3" $4 $dump -Dpyacq.cds.training=true -cp "$5" org.pyacq.cli.PyacqCommand --version >/dev/null 2>&1 </dev/null
-        [ -s "$tmp" ] && mv -f "$tmp" "$1" 2>/dev/null
+        [ -s "$tmp" ] && mv -f "$tmp" "$1" 2>/dev/null && pyacq_trim_archives "$(dirname "$1")"
         rm -f "$tmp" "$tmp.config"
         rmdir "$lock" 2>/dev/null
     ) >/dev/null 2>&1 </dev/null &
+}
+
+# pyacq_trim_archives DIR: keeps the 8 newest launcher archives of DIR (one is made per java, jar
+# version and kind, 10-25 MB each: a checkout that is rebuilt, or upgrades, would collect them) and
+# removes what trainings that died left behind (older than an hour).
+pyacq_trim_archives() {
+    # shellcheck disable=SC2012  # our own file names; ls -t sorts by time, which find cannot
+    ls -t "$1"/launcher-*.jsa "$1"/launcher-*.aot 2>/dev/null | tail -n +9 | while IFS= read -r old; do
+        rm -f "$old"
+    done
+    find "$1" -maxdepth 1 -name 'launcher-*.tmp.*' -mmin +60 -exec rm -f {} + 2>/dev/null
 }

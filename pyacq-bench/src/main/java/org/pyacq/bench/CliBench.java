@@ -86,6 +86,9 @@ public final class CliBench implements Callable<Integer> {
             }
             awaitArchive(env, launcher.toString());
             for (int round = 0; round < runs; round++) {
+                // every command is timed on an idle machine: the warm spare that the last spawn started
+                // warms up (about a core for a second) before the next command, not during it
+                TimeUnit.SECONDS.sleep(3);
                 bare.add(time(env, java.toString(), "-cp", System.getProperty("java.class.path"),
                         Hello.class.getName()));
                 add(times, "--version", time(env, launcher.toString(), "--version"));
@@ -97,6 +100,7 @@ public final class CliBench implements Callable<Integer> {
                 TimeUnit.SECONDS.sleep(3);   // idle time: the daemon's warm spare gets ready (not timed)
                 String name = "b" + round;
                 add(times, "spawn wN (warm spare)", time(env, launcher.toString(), "spawn", name));
+                TimeUnit.SECONDS.sleep(3);   // the spawn started the next warm spare (not timed)
                 add(times, "stop wN (idle)", time(env, launcher.toString(), "stop", name));
             }
         } finally {

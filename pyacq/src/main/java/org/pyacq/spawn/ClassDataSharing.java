@@ -120,6 +120,7 @@ final class ClassDataSharing {
                     Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING);
                 }
                 log.debug("class-data sharing archive ready: {}", archive);
+                keepNewest(archive.getParent(), "child-", KEPT_ARCHIVES, archive);
             }
         } catch (IOException e) {
             log.debug("class-data sharing training failed: {}", e.toString());
@@ -131,6 +132,56 @@ final class ClassDataSharing {
             } catch (IOException e) {
                 // a stale temporary file is harmless
             }
+        }
+    }
+
+    /**
+     * How many child archives the cache keeps (each is 5-10 MB): one is made per java, JVM options
+     * and jar version, so a machine whose jar is rebuilt or upgraded would otherwise collect them.
+     */
+    static final int KEPT_ARCHIVES = 8;
+    /** A training's temporary file older than this was left by a process that died. */
+    private static final long STALE_TEMPORARY_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+    /**
+     * Deletes the files of {@code dir} named {@code prefix*.jsa} beyond the {@code keep} last modified
+     * ({@code justMade} always stays), and their trainings' temporary files older than an hour.
+     */
+    static void keepNewest(Path dir, String prefix, int keep, Path justMade) {
+        List<Path> archives = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".jsa")) {
+                    archives.add(f);
+                } else if (name.contains(".jsa.tmp-") && now - modified(f) > STALE_TEMPORARY_MILLIS) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            log.debug("could not trim the archive cache {}: {}", dir, e.toString());
+            return;
+        }
+        archives.sort(java.util.Comparator.comparingLong(ClassDataSharing::modified).reversed());
+        int others = 0;
+        for (Path f : archives) {
+            if (f.equals(justMade) || ++others < keep) {
+                continue;   // the new one and the keep - 1 newest others stay
+            }
+            try {
+                Files.deleteIfExists(f);   // a JVM that maps it keeps its mapping
+            } catch (IOException e) {
+                log.debug("could not delete the old archive {}: {}", f, e.toString());
+            }
+        }
+    }
+
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 
