@@ -121,6 +121,11 @@ pyacq_run() {
     if [ "${PYACQ_KIND:-short}" = short ]; then
         # a short command does little work: interpreted and C1 code start fastest
         opts="$opts -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+        if [ "$feature" -ge 18 ]; then
+            # reflection through native accessors: since Java 18 each new reflective call shape spins
+            # method handles first (JEP 416), which picocli's model building paid (12 generated classes)
+            opts="$opts -Djdk.reflect.useNativeAccessorOnly=true"
+        fi
     fi
     cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/pyacq/cds"
     if mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null; then
