@@ -354,6 +354,11 @@ final class ClientReactor implements Runnable {
         }
     }
 
+    /** True until the I/O thread has stopped. */
+    boolean isRunning() {
+        return stopped.getCount() > 0;
+    }
+
     /** Sends what is queued, then stops the thread and closes its socket. */
     void close() {
         closing = true;

@@ -312,6 +312,41 @@ public final class RpcClient implements AutoCloseable {
         for (Channel c : allChannels) {
             c.wakeup();
         }
+        if (shared && !closed) {
+            freeResourcesLater();
+        }
+    }
+
+    /**
+     * A shared client whose server has gone stays registered (its proxies keep failing with the
+     * cause, the lease renewer sees the loss there, and {@link #connect} replaces it when a server
+     * binds the address again), but holds no thread, selector or socket any more: a daemon whose
+     * children come and go kept an idle I/O thread and its selector per dead child it had held
+     * leases in. Done on a thread of its own: the caller may be the I/O thread itself.
+     */
+    private void freeResourcesLater() {
+        Thread t = new Thread(this::freeResources, "pyacq-client-free");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void freeResources() {
+        ClientReactor r;
+        synchronized (reactorLock) {
+            r = reactor;   // no new one starts: reactor() checks that the client is usable
+        }
+        if (r != null) {
+            r.close();
+        }
+        for (Channel c : new ArrayList<>(allChannels)) {
+            c.close();   // a channel in use is closed by its owner when its call ends
+        }
+    }
+
+    /** True while this client has an I/O thread running or a channel open (for tests). */
+    boolean holdsResources() {
+        ClientReactor r = reactor;
+        return r != null && r.isRunning() || !allChannels.isEmpty();
     }
 
     RpcException failure() {

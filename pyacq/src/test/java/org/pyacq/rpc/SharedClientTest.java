@@ -2,7 +2,9 @@ package org.pyacq.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,32 @@ class SharedClientTest {
             assertNotSame(first, second, "the client of the closed server is not handed out again");
             assertEquals("y", ((ObjectProxy) second.get("svc")).invoke("echo", "y"));
         }
+    }
+
+    /**
+     * A shared client whose server has gone keeps failing its proxies with the server's notice, but
+     * ends its I/O thread and closes its sockets: a daemon kept one idle thread and selector per
+     * dead child it had held leases in.
+     */
+    @Test
+    void aSharedClientOfAClosedServerHoldsNoThreadOrSocket() throws Exception {
+        RpcClient client;
+        ObjectProxy proxy;
+        try (RpcServer a = RpcServer.builder().name("freed-a").build().start()) {
+            a.publish("svc", new TestService("a"));
+            client = RpcClient.connect(a.address());
+            proxy = (ObjectProxy) client.get("svc");
+            assertEquals("x", proxy.invoke("echo", "x"));
+            // an asynchronous call starts the client's I/O thread
+            assertEquals("y", proxy.invokeAsync("echo", "y").get(30, TimeUnit.SECONDS));
+            assertTrue(client.holdsResources(), "the client works through an I/O thread and a channel");
+        }
+        RpcTestSupport.awaitCondition("the client has read the closed server's notice", java.time.Duration.ofSeconds(30),
+                client::isDisconnected);
+        RpcTestSupport.awaitCondition("the client has ended its I/O thread and closed its channels",
+                java.time.Duration.ofSeconds(30), () -> !client.holdsResources());
+        ServerDisconnectedException e = assertThrows(ServerDisconnectedException.class, () -> proxy.invoke("echo", "z"));
+        assertTrue(e.getMessage().contains(client.address()), e.getMessage());
+        assertFalse(client.holdsResources(), "a failed call opens nothing again");
     }
 }
