@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.pyacq.cli.session.DaemonSession;
+import org.pyacq.log.CommandLogProvider;
 import org.pyacq.log.ConsoleColor;
 import org.pyacq.log.LogSetup;
 import org.pyacq.log.PythonLevels;
@@ -119,6 +120,9 @@ public final class PyacqCommand {
         // logging's start (about 0.1 s, mostly logback's own) runs beside the command line's model (picocli,
         // as long again); nothing logs before the command runs, which waits for it
         boolean longRunning = isLongRunning(args);
+        if (!longRunning) {
+            CommandLogProvider.select();   // logback without its automatic configuration, which LogSetup replaces
+        }
         Thread logging = new Thread(() -> {
             if (longRunning) {
                 LogSetup.configureConsole(PythonLevels.WARNING, ConsoleColor.AUTO);
