@@ -168,7 +168,11 @@ class CallModesTest {
             ObjectProxy svc = (ObjectProxy) pc.get("svc");
             ObjectProxy latch = (ObjectProxy) pc.importModule("java.util.concurrent.CountDownLatch").call(1);
             RpcFuture<Object> other = svc.invokeAsync("awaitLatch", latch, 20.0);
-            CompletableFuture<Object> nested = svc.invokeAsync("add", 1, 1).thenApply(v -> other.join());
+            // the callback must run on the client's I/O thread, as the reply completes the future: a reply
+            // that came before thenApply was attached would run it on this thread, where waiting is allowed
+            ObjectProxy gate = (ObjectProxy) pc.importModule("java.util.concurrent.CountDownLatch").call(1);
+            CompletableFuture<Object> nested = svc.invokeAsync("awaitLatch", gate, 20.0).thenApply(v -> other.join());
+            gate.invoke("countDown");
             ExecutionException e = assertThrows(ExecutionException.class, () -> nested.get(10, TimeUnit.SECONDS));
             assertInstanceOf(IllegalStateException.class, e.getCause());
             assertTrue(e.getCause().getMessage().startsWith("cannot wait for RpcFuture[call_obj"),
