@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.pyacq.log.LogSetup;
 import org.pyacq.log.UncaughtExceptionLogging;
 import org.pyacq.transport.DefaultSecurity;
@@ -212,10 +213,15 @@ public final class Bootstrap {
             LoggerFactory.getLogger(Bootstrap.class).warn("the parent process is gone (stdin closed); exiting");
             Thread exit = new Thread(() -> System.exit(0), "pyacq-lifeline-exit");
             exit.start();
-            try {
-                exit.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // the exit's own shutdown hook interrupts this thread: keep waiting for the exit all the same,
+            // and halt only if it has not ended the JVM within 5 s
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            for (long left; exit.isAlive() && (left = deadline - System.nanoTime()) > 0;) {
+                try {
+                    exit.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    // see above
+                }
             }
             Runtime.getRuntime().halt(1);
         }
