@@ -129,18 +129,9 @@ public final class Bootstrap {
     /** Sends the status every 10 ms until the parent answers (it may miss early messages). */
     private static boolean report(String bootstrapAddress, Map<String, Object> status, long deadlineMillis) {
         byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
-        try (BootstrapLink pair = BootstrapLink.connect(bootstrapAddress, DefaultSecurity.get())) {
-            // a monotonic clock: a step of the wall clock (seen here: NTP or a resumed VM) must not cut the wait
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
-            while (System.nanoTime() - deadline < 0) {
-                pair.trySend(json);
-                byte[] answer = pair.receive(Duration.ofMillis(REPORT_INTERVAL_MS));
-                if (answer != null) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        // timed on a monotonic clock: a step of the wall clock (seen here: NTP or a resumed VM) must not cut the wait
+        return BootstrapLink.report(bootstrapAddress, DefaultSecurity.get(), json, REPORT_INTERVAL_MS,
+                Duration.ofMillis(deadlineMillis)) != null;
     }
 
     /** Initializes the startup class and runs its {@code public static void onStart(RpcServer)} if it has one. */

@@ -58,8 +58,13 @@ public final class BootstrapLink implements AutoCloseable, Waker {
 
     /** The parent's end, bound to a port of loopback the system chooses. */
     public static BootstrapLink bind(TransportSecurity security) {
+        return bindAt("tcp://127.0.0.1:*", security);
+    }
+
+    /** The parent's end bound to {@code address} (tests bind a port they hold). */
+    static BootstrapLink bindAt(String address, TransportSecurity security) {
         Objects.requireNonNull(security, "security");
-        BootstrapLink link = new BootstrapLink(bindPair("tcp://127.0.0.1:*", security), security, true);
+        BootstrapLink link = new BootstrapLink(bindPair(address, security), security, true);
         link.endpoint = Sockets.endpoint(link.socket);
         return link;
     }
@@ -73,6 +78,48 @@ public final class BootstrapLink implements AutoCloseable, Waker {
     public static BootstrapLink connect(String address, TransportSecurity security) {
         Objects.requireNonNull(security, "security");
         return new BootstrapLink(ClientSockets.connect(SocketType.PAIR, address, security, 1000), security, false);
+    }
+
+    /** How long a child sends its status on one connection before it dials a fresh one beside it. */
+    static final Duration REDIAL_AFTER = Duration.ofSeconds(3);
+    private static final int MAX_CHILD_LINKS = 3;
+
+    /**
+     * The child's side: sends {@code status} to the parent at {@code address} every
+     * {@code intervalMillis} until the parent answers, at most {@code timeout}; returns the answer,
+     * or null if none came. A connection whose session JeroMQ has ended for good (after a protocol
+     * or authentication failure it never dials again) would otherwise keep the status in for the
+     * whole wait: every {@link #REDIAL_AFTER} without an answer it dials a fresh socket, and it
+     * listens on the earlier ones (at most three) for an answer that may still come there.
+     */
+    public static byte[] report(String address, TransportSecurity security, byte[] status, long intervalMillis,
+            Duration timeout) {
+        java.util.ArrayDeque<BootstrapLink> links = new java.util.ArrayDeque<>();
+        try {
+            links.addLast(connect(address, security));
+            long start = System.nanoTime();
+            long dialed = start;
+            while (System.nanoTime() - start < timeout.toNanos()) {
+                links.getLast().trySend(status);
+                long slice = Math.max(1, intervalMillis / links.size());
+                for (BootstrapLink link : links) {
+                    byte[] answer = link.receive(Duration.ofMillis(slice));
+                    if (answer != null) {
+                        return answer;
+                    }
+                }
+                if (System.nanoTime() - dialed >= REDIAL_AFTER.toNanos()) {
+                    if (links.size() == MAX_CHILD_LINKS) {
+                        links.removeFirst().close();
+                    }
+                    links.addLast(connect(address, security));
+                    dialed = System.nanoTime();
+                }
+            }
+            return null;
+        } finally {
+            links.forEach(BootstrapLink::close);
+        }
     }
 
     /** The bound end's address, for the child; it stays the same when the link binds again. */

@@ -23,17 +23,8 @@ class BootstrapLinkTest {
     /** The child's side as Bootstrap runs it: the status every 10 ms until the parent answers. */
     private static CompletableFuture<String> child(String endpoint, TransportSecurity security) {
         return CompletableFuture.supplyAsync(() -> {
-            try (BootstrapLink link = BootstrapLink.connect(endpoint, security)) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (System.nanoTime() - deadline < 0) {
-                    link.trySend(STATUS);
-                    byte[] answer = link.receive(Duration.ofMillis(10));
-                    if (answer != null) {
-                        return new String(answer, StandardCharsets.US_ASCII);
-                    }
-                }
-                return null;
-            }
+            byte[] answer = BootstrapLink.report(endpoint, security, STATUS, 10, Duration.ofSeconds(30));
+            return answer == null ? null : new String(answer, StandardCharsets.US_ASCII);
         });
     }
 
@@ -101,5 +92,50 @@ class BootstrapLinkTest {
             parent.wakeup();
             assertEquals(Boolean.FALSE, waited.get(30, TimeUnit.SECONDS));
         }
+    }
+
+    /**
+     * The child's first connection meets a peer that fails the handshake (here a fake one speaking
+     * ZeroMQ's NULL mechanism to a CURVE client): JeroMQ ends that socket's session for good and never
+     * dials again. The real parent then binds the port; the child's fresh socket reaches it.
+     */
+    @Test
+    void aChildWhoseFirstConnectionFailedForGoodReportsOnAFreshOne() throws Exception {
+        TransportSecurity security = DefaultSecurity.get();
+        org.junit.jupiter.api.Assumptions.assumeFalse(security.isPlain(), "needs CURVE: the fake peer speaks NULL");
+        int port;
+        CompletableFuture<String> child;
+        try (java.net.ServerSocket fake = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = fake.getLocalPort();
+            child = child("tcp://127.0.0.1:" + port, security);
+            try (Socket peer = fake.accept()) {
+                byte[] greeting = new byte[64];   // ZMTP 3.0 greeting with the NULL mechanism
+                greeting[0] = (byte) 0xff;
+                greeting[9] = 0x7f;
+                greeting[10] = 3;
+                System.arraycopy("NULL".getBytes(StandardCharsets.US_ASCII), 0, greeting, 12, 4);
+                peer.getOutputStream().write(greeting);
+                peer.getOutputStream().flush();
+                // the client ends the connection once it sees the mechanism it does not speak
+                assertEquals(-1, readToEnd(peer), "the child's socket hung up");
+            }
+        }
+        try (BootstrapLink parent = BootstrapLink.bindAt("tcp://127.0.0.1:" + port, security)) {
+            ByteBuffer status = awaitStatus(parent);
+            assertNotNull(status, "the child's status never reached the parent");
+            parent.send("OK");
+            assertEquals("OK", child.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private static int readToEnd(Socket peer) throws java.io.IOException {
+        peer.setSoTimeout(20_000);
+        java.io.InputStream in = peer.getInputStream();
+        byte[] buffer = new byte[256];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            // the child's greeting and whatever follows
+        }
+        return n;
     }
 }
