@@ -60,6 +60,27 @@ class ReadmeIT {
     @AfterEach
     void stopWhatTheCommandsLeft() {
         run("bin/pyacq --no-autostart shutdown; bin/pyacq --insecure --no-autostart shutdown; true");
+        awaitArchiveTrainings();
+    }
+
+    /**
+     * A launcher that finds no archive for its jar (the systemd test's installed copy never has one)
+     * trains it in a detached JVM with this test's environment, which can still be writing into this
+     * test's directory (a key file in PYACQ_KEY_DIR) while JUnit deletes it: wait for them to end.
+     */
+    private static void awaitArchiveTrainings() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("-Dpyacq.cds.training=true"))
+                .forEach(p -> {
+                    try {
+                        p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        p.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     @Test
