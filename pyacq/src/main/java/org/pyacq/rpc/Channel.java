@@ -47,7 +47,7 @@ final class Channel {
     Channel(RpcClient client) {
         this.client = client;
         this.owner = Thread.currentThread();
-        this.server = RpcServer.currentOrNull();
+        this.server = ServerRegistry.current();
         String identity = ProcessIdentity.hostName() + "." + ProcessIdentity.processName() + "."
                 + owner.getName().replace(':', '_') + "-" + SEQUENCE.incrementAndGet() + ":" + client.address()
                 + RequestHandler.JAVA_PEER_MARK;
@@ -68,7 +68,7 @@ final class Channel {
                 waker().wakeup();
             }
         });
-        SocketPoller serverPoller = server != null ? server.poller() : null;
+        SocketPoller serverPoller = server != null ? server.loop().poller() : null;
         if (serverPoller != null) {
             link.watchWith(serverPoller);
         }
@@ -151,7 +151,7 @@ final class Channel {
 
     private ByteBuffer awaitReply(long id, long deadline, Action action, Duration timeout, long lossesBefore) {
         awaited.push(id);
-        Waker previous = poller != null ? server.swapActiveWaker(poller) : null;
+        Waker previous = poller != null ? server.loop().swapActiveWaker(poller) : null;
         try {
             while (true) {
                 if (poller == null) {
@@ -178,7 +178,7 @@ final class Channel {
                     }
                     continue;
                 }
-                if (poller != null && server.isServing() && (server.processOne() | server.runTasks())) {
+                if (poller != null && server.loop().isServing() && (server.loop().processOne() | server.loop().runTasks())) {
                     progress();
                     continue;
                 }
@@ -200,7 +200,7 @@ final class Channel {
         } finally {
             awaited.pop();
             if (poller != null) {
-                server.swapActiveWaker(previous);
+                server.loop().swapActiveWaker(previous);
             }
         }
     }

@@ -6,7 +6,7 @@ final class LocalExports {
     }
 
     static RpcServer serverAt(String address) {
-        RpcServer s = RpcServer.byAddress(address);
+        RpcServer s = ServerRegistry.byAddress(address);
         return s != null && s.isLocalExporter() ? s : null;
     }
 }

@@ -26,7 +26,7 @@ final class ProcessShutdown {
     }
 
     private static void run() {
-        List<RpcServer> servers = RpcServer.running();
+        List<RpcServer> servers = ServerRegistry.running();
         for (RpcServer s : servers) {
             try {
                 s.closeForExit();

@@ -23,7 +23,7 @@ final class ReplyMapper implements ValueMapper {
 
     @Override
     public Object resolve(ProxyRef ref) {
-        RpcServer local = RpcServer.currentOrNull();
+        RpcServer local = ServerRegistry.current();
         if (local == null || !ref.rpcAddr().equals(local.address())) {
             local = LocalExports.serverAt(ref.rpcAddr());
         }

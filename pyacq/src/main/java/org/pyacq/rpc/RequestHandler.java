@@ -87,7 +87,7 @@ final class RequestHandler {
                         frames.forEach(Frames::release);
                     }
                     if (reply != null && reply != DEFERRED) {
-                        server.post(() -> send(identity, reply));
+                        server.loop().post(() -> send(identity, reply));
                     }
                 });
                 return true;
@@ -106,7 +106,7 @@ final class RequestHandler {
     }
 
     private void send(byte[] identity, ByteBuffer reply) {
-        server.sendReply(identity, reply);
+        server.loop().sendReply(identity, reply);
     }
 
     /** A caller's connection ended for good (a same-host client went away). Owner thread. */
@@ -161,8 +161,8 @@ final class RequestHandler {
             }
             if (reply != null) {
                 ByteBuffer r = reply;
-                server.post(() -> {
-                    if (server.isServing()) {
+                server.loop().post(() -> {
+                    if (server.loop().isServing()) {
                         send(identity, r);
                     }
                 });
@@ -261,7 +261,7 @@ final class RequestHandler {
     }
 
     void sendDisconnects(byte[] except) {
-        if (!server.isServing()) {
+        if (!server.loop().isServing()) {
             return;
         }
         for (Map.Entry<byte[], Serializer> caller : callers.allExcept(except)) {

@@ -89,9 +89,9 @@ public class RpcFuture<T> extends CompletableFuture<T> {
     public T get(long time, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         if (!isDone()) {
             ClientReactor.checkNotOnReactorThread(this);
-            RpcServer server = RpcServer.currentOrNull();
+            RpcServer server = ServerRegistry.current();
             if (server != null) {
-                server.serveUntil(this, unit.toNanos(time));
+                server.loop().serveUntil(this, unit.toNanos(time));
             }
         }
         return super.get(time, unit);
@@ -101,9 +101,9 @@ public class RpcFuture<T> extends CompletableFuture<T> {
     public T join() {
         if (!isDone()) {
             ClientReactor.checkNotOnReactorThread(this);
-            RpcServer server = RpcServer.currentOrNull();
+            RpcServer server = ServerRegistry.current();
             if (server != null) {
-                server.serveUntil(this, Long.MAX_VALUE);
+                server.loop().serveUntil(this, Long.MAX_VALUE);
             }
         }
         return super.join();

@@ -4,34 +4,24 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.pyacq.rpc.invoke.AccessPolicy;
 import org.pyacq.rpc.invoke.Invoker;
 import org.pyacq.rpc.invoke.InvokerOptions;
-import org.pyacq.transport.Frames;
-import org.pyacq.transport.InsecureBindException;
 import org.pyacq.transport.LocalDirectory;
-import org.pyacq.transport.LocalRouter;
-import org.pyacq.transport.SocketPoller;
-import org.pyacq.transport.SocketWaiter;
-import org.pyacq.transport.Waker;
-import org.pyacq.transport.Sockets;
+import org.pyacq.transport.ServerEndpoint;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.ProxyRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.ZMQ;
 
 /**
- * Serves objects of this JVM to remote callers over a ZeroMQ ROUTER socket, speaking the pyacq
- * protocol. Requests run one at a time on the server's thread (an actor: served objects need not
+ * Serves objects of this JVM to remote callers, speaking the pyacq protocol over a ZeroMQ ROUTER
+ * socket and, for Java clients of this host and user, a same-host socket. Requests run one at a time on the server's thread (an actor: served objects need not
  * be thread-safe) unless a worker pool is configured. While that thread waits for a synchronous
  * call to another server, it keeps serving its own requests, so call chains that come back
  * (A calls B calls A) do not deadlock.
@@ -43,14 +33,15 @@ import org.zeromq.ZMQ;
  *     server.awaitClosed(Duration.ofHours(1));
  * }
  * }</pre>
+ *
+ * <p>The work is split by job: {@link ServerEndpoint} (transport) owns the sockets, {@link ServerLoop}
+ * runs the owner thread's loop, {@link RequestHandler} answers requests, {@link ReferenceTable} and
+ * {@link ServerLeases} keep objects alive for proxies, {@link ServerRegistry} knows the process's
+ * servers, {@link RpcServerBuilder} holds the options.
  */
 public final class RpcServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
-    private static final ThreadLocal<RpcServer> CURRENT = new ThreadLocal<>();
-    private static final Map<String, RpcServer> BY_ADDRESS = new ConcurrentHashMap<>();
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Object LOCAL_LOCK = new Object();
-    private static RpcServer localServer;
 
     private final String bindAddress;
     private final String name;
@@ -63,31 +54,24 @@ public final class RpcServer implements AutoCloseable {
     private final Invoker invoker;
     private final ReferenceTable references = new ReferenceTable();
     private final Map<String, Object> namespace = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final java.util.Set<RpcTimer> timers = ConcurrentHashMap.newKeySet();
     private final CountDownLatch boundLatch = new CountDownLatch(1);
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final RequestHandler handler;
+    private final ServerLoop loop;
     private final ServerLeases leases;
+    private final boolean localExporter;
 
     private volatile String address;
     private volatile Thread owner;
     private volatile boolean closing;
     private volatile boolean looping;
-    private volatile Waker activeWaker;
     private volatile RuntimeException bindFailure;
-    private volatile boolean localExporter;
-    private ZMQ.Socket socket;
-    private SocketWaiter waiter;
-    /** Watches the ZeroMQ socket and the local endpoint together; also used by reentrant calls. */
-    private volatile SocketPoller poller;
-    private volatile LocalRouter local;
+    /** The bound sockets; null before bind and after shutdown. */
+    private volatile ServerEndpoint endpoint;
     private ExecutorService workers;
 
-    static {
-        ProcessShutdown.install();
-    }
-
-    private RpcServer(Builder b) {
+    RpcServer(RpcServerBuilder b) {
         this.bindAddress = b.address;
         this.name = b.name != null ? b.name : "server-" + COUNTER.incrementAndGet();
         this.security = b.security;
@@ -102,13 +86,15 @@ public final class RpcServer implements AutoCloseable {
             options = options.toBuilder().accessPolicy(b.accessPolicy).build();
         }
         this.invoker = new Invoker(options);
+        this.localExporter = b.localExporter;
         this.handler = new RequestHandler(this);
+        this.loop = new ServerLoop(this.name, handler);
         this.leases = new ServerLeases(this, b.leaseMillis > 0 ? b.leaseMillis : ServerLeases.defaultLeaseMillis(),
                 b.idleExpiryMillis >= 0 ? b.idleExpiryMillis : ServerLeases.defaultIdleMillis());
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static RpcServerBuilder builder() {
+        return new RpcServerBuilder();
     }
 
     // ---- lifecycle ----------------------------------------------------------------------
@@ -150,18 +136,17 @@ public final class RpcServer implements AutoCloseable {
             }
             owner = Thread.currentThread();
         }
-        if (CURRENT.get() != null) {
+        try {
+            ServerRegistry.checkThreadIsFree(this);
+        } catch (IllegalStateException e) {
             owner = null;
-            throw new IllegalStateException("thread " + Thread.currentThread().getName()
-                    + " already runs server " + CURRENT.get().name + "; one server per thread");
+            throw e;
         }
         try {
-            socket = Sockets.bindRouter(bindAddress, security, maxMessageBytes, allowInsecureRemote);
-            address = Sockets.endpoint(socket);
-            waiter = new SocketWaiter(socket);
-            poller = new SocketPoller();
-            poller.register(socket);
+            endpoint = ServerEndpoint.bind(bindAddress, security, maxMessageBytes, allowInsecureRemote);
+            address = endpoint.address();
             bindLocal();
+            loop.attach(endpoint);
             if (workerCount > 0) {
                 AtomicInteger n = new AtomicInteger();
                 workers = Executors.newFixedThreadPool(workerCount, r -> {
@@ -170,12 +155,16 @@ public final class RpcServer implements AutoCloseable {
                     return w;
                 });
             }
-            CURRENT.set(this);
-            BY_ADDRESS.put(address, this);
+            ServerRegistry.register(this, address);
             namespace.put("self", this);
             log.debug("RPC server {} bound at {}", name, address);
             return this;
         } catch (RuntimeException e) {
+            loop.detach();
+            if (endpoint != null) {
+                endpoint.close();   // what was bound before the failure
+                endpoint = null;
+            }
             bindFailure = e;
             owner = null;
             closedLatch.countDown();
@@ -191,10 +180,8 @@ public final class RpcServer implements AutoCloseable {
             return;
         }
         try {
-            local = LocalRouter.bind(localDirectory, address, maxMessageBytes);
-            local.watchWith(poller);
-            local.onDisconnect(handler::forget);
-            log.debug("RPC server {} also serves same-host clients at {}", name, local.file());
+            endpoint.openLocal(localDirectory, maxMessageBytes, handler::forget);
+            log.debug("RPC server {} also serves same-host clients at {}", name, endpoint.localFile().orElseThrow());
         } catch (java.io.IOException | RuntimeException e) {
             log.warn("RPC server {} at {} has no same-host endpoint (clients use ZeroMQ): {}", name, address,
                     e.getMessage());
@@ -216,24 +203,7 @@ public final class RpcServer implements AutoCloseable {
         }
         looping = true;
         try {
-            boolean select = local != null;
-            activeWaker = select ? poller : waiter;
-            while (!closing) {
-                if (!select) {
-                    waiter.arm();
-                }
-                boolean busy = processOne();
-                busy |= runTasks();
-                if (busy) {
-                    poller.progress();
-                } else if (!closing) {
-                    if (select) {
-                        poller.await(-1);
-                    } else {
-                        waiter.awaitReadable(-1);
-                    }
-                }
-            }
+            loop.run(() -> closing);
         } catch (RuntimeException | Error e) {
             log.error("RPC server {} stopped by an unexpected error", name, e);
             throw e;
@@ -262,7 +232,7 @@ public final class RpcServer implements AutoCloseable {
             }
             return;
         }
-        post(() -> beginClose(null));
+        loop.post(() -> beginClose(null));
         if (!awaitClosed(Duration.ofSeconds(10))) {
             log.warn("RPC server {} is still busy with a request 10 s after close()", name);
         }
@@ -292,7 +262,7 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private void shutdown() {
-        if (socket == null) {
+        if (endpoint == null) {
             closedLatch.countDown();
             return;
         }
@@ -304,142 +274,41 @@ public final class RpcServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            runTasks();
+            loop.runTasks();
         }
         timers.forEach(RpcTimer::stop);
-        BY_ADDRESS.remove(address, this);
+        ServerRegistry.unregister(this, address);
         namespace.clear();
         references.clear();
-        waiter.close();
-        if (local != null) {
-            local.close();
-            local = null;
-        }
-        poller.close();
-        poller = null;
-        socket.close();
-        socket = null;
-        CURRENT.remove();
+        ServerEndpoint e = loop.detach();
+        endpoint = null;
+        e.close();
         log.debug("RPC server {} at {} closed", name, address);
         closedLatch.countDown();
     }
 
     // ---- serving -------------------------------------------------------------------------
 
-    /** Reads and handles one request if one is waiting; true if it did. Owner thread only. */
-    boolean processOne() {
-        ZMQ.Socket s = socket;
-        if (s == null) {
-            return false;
-        }
-        Frames.Received msg = SocketPoller.readable(s) ? Frames.receive(s, 8) : null;
-        if (msg == null && local != null) {
-            msg = local.receive(8);
-        }
-        if (msg == null) {
-            return false;
-        }
-        handler.handle(msg);
-        return true;
+    /** The owner thread's event loop (package: for channels and futures waiting on it). */
+    ServerLoop loop() {
+        return loop;
     }
 
-    /** Sends a reply to a caller, over the path its request came by. Owner thread. */
-    void sendReply(byte[] identity, java.nio.ByteBuffer reply) {
-        if (socket == null) {
-            return;
-        }
-        if (local == null || !local.sendTo(identity, reply)) {
-            Frames.sendTo(socket, identity, reply);
-        }
-    }
-
-    /** True while the server is bound and not yet shut down. Owner thread. */
-    boolean isServing() {
-        return socket != null;
-    }
-
-    /** The owner thread's combined wait (the ZeroMQ socket and the local endpoint); null before bind. */
-    SocketPoller poller() {
-        return poller;
+    /** True from the moment closing starts. */
+    boolean isClosing() {
+        return closing;
     }
 
     /** Open same-host connections (0 without a local endpoint). */
     public int localConnectionCount() {
-        LocalRouter l = local;
-        return l == null ? 0 : l.connectionCount();
+        ServerEndpoint e = endpoint;
+        return e == null ? 0 : e.localConnectionCount();
     }
 
     /** The socket file of the same-host endpoint, if the server has one. */
     public Optional<java.nio.file.Path> localEndpoint() {
-        LocalRouter l = local;
-        return l == null ? Optional.empty() : Optional.of(l.file());
-    }
-
-    /** Runs work posted by other threads (worker replies, close requests); true if any ran. */
-    boolean runTasks() {
-        boolean any = false;
-        Runnable r;
-        while ((r = tasks.poll()) != null) {
-            any = true;
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                log.error("RPC server {}: task failed", name, e);
-            }
-        }
-        return any;
-    }
-
-    /** Runs {@code task} on the server's thread soon. */
-    void post(Runnable task) {
-        tasks.add(task);
-        wakeup();
-    }
-
-    void wakeup() {
-        Waker w = activeWaker;
-        if (w != null) {
-            w.wakeup();
-        }
-        SocketWaiter own = waiter;
-        if (own != null && own != w) {
-            own.wakeup();
-        }
-    }
-
-    /** Sets what the owner thread is blocked on, so that {@link #post} can wake it; returns the old one. */
-    Waker swapActiveWaker(Waker w) {
-        Waker old = activeWaker;
-        activeWaker = w;
-        return old;
-    }
-
-    /** Keeps serving on the owner thread until {@code future} is done or the time is up. */
-    void serveUntil(CompletableFuture<?> future, long timeoutNanos) {
-        if (Thread.currentThread() != owner || socket == null) {
-            return;
-        }
-        future.whenComplete((v, e) -> wakeup());
-        long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        Waker previous = swapActiveWaker(waiter);
-        try {
-            while (true) {
-                waiter.arm();
-                if (future.isDone()) {
-                    return;
-                }
-                if (processOne() | runTasks()) {
-                    continue;
-                }
-                long remaining = deadline == Long.MAX_VALUE ? -1 : deadline - System.nanoTime();
-                if (deadline != Long.MAX_VALUE && remaining <= 0) {
-                    return;
-                }
-                waiter.awaitReadable(remaining);
-            }
-        } finally {
-            swapActiveWaker(previous);
-        }
+        ServerEndpoint e = endpoint;
+        return e == null ? Optional.empty() : e.localFile();
     }
 
     /** True for the process's callback server ({@link #local()}). */
@@ -452,8 +321,6 @@ public final class RpcServer implements AutoCloseable {
     }
 
     // ---- timers --------------------------------------------------------------------------
-
-    private final java.util.Set<RpcTimer> timers = ConcurrentHashMap.newKeySet();
 
     /**
      * Calls {@code callback} every {@code intervalSeconds} (start to start), {@code limit} times
@@ -609,15 +476,7 @@ public final class RpcServer implements AutoCloseable {
 
     /** The server whose thread is the calling thread, if any. */
     public static Optional<RpcServer> current() {
-        return Optional.ofNullable(CURRENT.get());
-    }
-
-    static RpcServer currentOrNull() {
-        return CURRENT.get();
-    }
-
-    static java.util.List<RpcServer> running() {
-        return new java.util.ArrayList<>(BY_ADDRESS.values());
+        return Optional.ofNullable(ServerRegistry.current());
     }
 
     /** Close at JVM exit: tell clients, but do not wait long for a busy thread. */
@@ -627,13 +486,8 @@ public final class RpcServer implements AutoCloseable {
             close();
             return;
         }
-        post(() -> beginClose(null));
+        loop.post(() -> beginClose(null));
         awaitClosed(Duration.ofSeconds(2));
-    }
-
-    /** A running server of this process bound at {@code address}, if any. */
-    static RpcServer byAddress(String address) {
-        return BY_ADDRESS.get(address);
     }
 
     /**
@@ -641,167 +495,6 @@ public final class RpcServer implements AutoCloseable {
      * server if it is a server thread, else a shared daemon server started on first use.
      */
     public static RpcServer local() {
-        RpcServer own = CURRENT.get();
-        if (own != null) {
-            return own;
-        }
-        synchronized (LOCAL_LOCK) {
-            if (localServer == null || localServer.closing) {
-                RpcServer s = builder().name("local").daemon(true).build();
-                s.localExporter = true;
-                localServer = s.start();
-            }
-            return localServer;
-        }
-    }
-
-    /** Builds an {@link RpcServer}; nothing is bound until {@link RpcServer#start()} or {@link RpcServer#bind()}. */
-    public static final class Builder {
-        private String address = "tcp://127.0.0.1:*";
-        private String name;
-        private TransportSecurity security;
-        private boolean allowInsecureRemote;
-        private long maxMessageBytes = Sockets.DEFAULT_MAX_MESSAGE_BYTES;
-        private int workers;
-        private boolean daemon;
-        private InvokerOptions invokerOptions;
-        private AccessPolicy accessPolicy;
-        private long leaseMillis;
-        private long idleExpiryMillis = -1;
-
-        /**
-         * How long a Java client's lease lasts without renewal (docs/LIFETIME.md); when it ends, the
-         * server drops every reference that client held. Default {@code -Dpyacq.lease.seconds},
-         * else 5 minutes. Our clients renew every third of it.
-         */
-        public Builder leaseTime(Duration leaseTime) {
-            if (leaseTime.isNegative() || leaseTime.isZero()) {
-                throw new IllegalArgumentException("leaseTime must be positive, got " + leaseTime);
-            }
-            this.leaseMillis = Math.max(1, leaseTime.toMillis());
-            return this;
-        }
-
-        /**
-         * Drops the references of a stock pyacq client (which knows nothing of leases) after it sent
-         * no request for this long (null or zero: never). Default {@code -Dpyacq.idleExpiry.seconds}, else
-         * never, as in pyacq.
-         */
-        public Builder idleExpiry(Duration idle) {
-            this.idleExpiryMillis = idle == null || idle.isZero() ? 0 : Math.max(1, idle.toMillis());
-            return this;
-        }
-
-        private boolean localEndpoint = !"false".equalsIgnoreCase(System.getProperty("pyacq.local", "true"));
-        private LocalDirectory localDirectory;
-
-        /**
-         * Whether the server also listens on a same-host endpoint (a Unix socket only this user can
-         * use, checked by the kernel), which Java clients on this host take instead of ZeroMQ.
-         * Default on; the system property {@code pyacq.local=false} turns it off for the process.
-         */
-        public Builder localEndpoint(boolean enabled) {
-            this.localEndpoint = enabled;
-            return this;
-        }
-
-        /** Where the same-host endpoint goes; default {@link LocalDirectory#defaultLocation()}. */
-        public Builder localDirectory(LocalDirectory directory) {
-            this.localDirectory = Objects.requireNonNull(directory, "directory");
-            return this;
-        }
-
-        /** Where to bind; default {@code tcp://127.0.0.1:*} (a free port on loopback). */
-        public Builder address(String address) {
-            org.pyacq.transport.Endpoints.validate(address);
-            this.address = address;
-            return this;
-        }
-
-        /** A name for logs and the thread, e.g. the process name. */
-        public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /** How the socket authenticates; default {@link DefaultSecurity#get()} at {@link #build()}. */
-        public Builder security(TransportSecurity security) {
-            this.security = Objects.requireNonNull(security, "security");
-            return this;
-        }
-
-        /**
-         * Lets a plain (unauthenticated) server bind an address other machines can reach. Without it
-         * (the default) {@link #build()} refuses: anyone who reaches such a server can run code as
-         * this user. Only for trusted networks.
-         */
-        public Builder allowInsecureRemote(boolean allow) {
-            this.allowInsecureRemote = allow;
-            return this;
-        }
-
-        /**
-         * The largest request accepted, in bytes; default {@link Sockets#DEFAULT_MAX_MESSAGE_BYTES}
-         * (512 MiB). A client that sends a bigger one is disconnected before anything is allocated.
-         */
-        public Builder maxMessageBytes(long maxMessageBytes) {
-            if (maxMessageBytes < 1024) {
-                throw new IllegalArgumentException("maxMessageBytes must be at least 1024, got " + maxMessageBytes);
-            }
-            this.maxMessageBytes = maxMessageBytes;
-            return this;
-        }
-
-        /**
-         * Runs requests on a pool of {@code n} threads instead of one at a time on the server's
-         * thread; served objects must then be thread-safe. 0 (the default) keeps the actor model.
-         */
-        public Builder workers(int n) {
-            if (n < 0 || n > 1024) {
-                throw new IllegalArgumentException("workers must be between 0 and 1024, got " + n);
-            }
-            this.workers = n;
-            return this;
-        }
-
-        /** Whether the thread started by {@link RpcServer#start()} is a daemon thread (default false). */
-        public Builder daemon(boolean daemon) {
-            this.daemon = daemon;
-            return this;
-        }
-
-        /** Class loader, access policy and the like for reflective calls. */
-        public Builder invokerOptions(InvokerOptions options) {
-            this.invokerOptions = Objects.requireNonNull(options, "options");
-            return this;
-        }
-
-        /**
-         * Limits the classes and members remote callers may import or reach (checked on every import,
-         * attribute walk and constructor call), e.g.
-         * {@code PackageAccessPolicy.builder().allow("com.example.services").build()}. Replaces the
-         * policy of {@link #invokerOptions}. Default: everything is allowed.
-         */
-        public Builder accessPolicy(AccessPolicy policy) {
-            this.accessPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @throws InsecureBindException if the server would be plain on an address that is not
-         *     loopback without {@link #allowInsecureRemote}
-         * @throws org.pyacq.transport.KeyFileException if the default security needs this user's key
-         *     and it cannot be read or created
-         */
-        public RpcServer build() {
-            if (security == null) {
-                security = DefaultSecurity.get();
-            }
-            if (localDirectory == null) {
-                localDirectory = LocalDirectory.defaultLocation();
-            }
-            Sockets.checkBindAllowed(address, security, allowInsecureRemote);
-            return new RpcServer(this);
-        }
+        return ServerRegistry.local();
     }
 }

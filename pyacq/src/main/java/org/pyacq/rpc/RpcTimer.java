@@ -92,7 +92,7 @@ public final class RpcTimer implements AutoCloseable {
                 server.invoker().call(callback, List.of());
             } else {
                 CompletableFuture<Object> done = new CompletableFuture<>();
-                server.post(() -> {
+                server.loop().post(() -> {
                     try {
                         done.complete(server.invoker().call(callback, List.of()));
                     } catch (Throwable t) {

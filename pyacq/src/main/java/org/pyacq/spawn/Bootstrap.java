@@ -21,6 +21,7 @@ import org.pyacq.log.UncaughtExceptionLogging;
 import org.pyacq.transport.DefaultSecurity;
 import org.pyacq.transport.ProcessIdentity;
 import org.pyacq.rpc.RpcServer;
+import org.pyacq.rpc.RpcServerBuilder;
 import org.pyacq.transport.BootstrapLink;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
@@ -86,7 +87,7 @@ public final class Bootstrap {
         RpcServer server = null;
         Map<String, Object> status = new LinkedHashMap<>();
         try {
-            RpcServer.Builder builder = RpcServer.builder().address(config.address()).name(name != null ? name : "child");
+            RpcServerBuilder builder = RpcServer.builder().address(config.address()).name(name != null ? name : "child");
             if (config.accessPolicy() != null) {
                 builder.accessPolicy(config.accessPolicy());
                 log.info("remote callers of {} are limited by {}", ProcessIdentity.processName(), config.accessPolicy());

@@ -6,8 +6,8 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
- * The socket settings this project relies on (constants), and the entry points of the RPC layer's
- * sockets: {@link #connectDealer} and {@link #bindRouter}. The work is split by job:
+ * The socket settings this project relies on (constants), and the entry point of the RPC layer's
+ * client sockets ({@link #connectDealer}); its server sockets are {@link ServerEndpoint}s. The work is split by job:
  * {@link ServerSockets} binds, {@link ClientSockets} connects, {@link SocketOptions} carries the
  * limits; other layers use transport's own types ({@link PullReceiver}, {@link PushSender},
  * {@link Publisher}, {@link Subscriber}, {@link BootstrapLink}). Call from the thread that will own
@@ -57,7 +57,7 @@ public final class Sockets {
      * runs on JeroMQ's I/O thread when an established connection breaks; it must only set flags and
      * wake threads.
      */
-    public static ZMQ.Socket connectDealer(String address, byte[] identity, TransportSecurity security,
+    static ZMQ.Socket connectDealer(String address, byte[] identity, TransportSecurity security,
             Runnable onConnectionLost) {
         return connectDealer(address, identity, security, DEFAULT_MAX_MESSAGE_BYTES,
                 onConnectionLost == null ? null : onConnectionLost::run);
@@ -69,7 +69,7 @@ public final class Sockets {
      * JeroMQ's I/O thread, when an established connection breaks and when the server refuses this
      * client's key; it must only set flags and wake threads.
      */
-    public static ZMQ.Socket connectDealer(String address, byte[] identity, TransportSecurity security,
+    static ZMQ.Socket connectDealer(String address, byte[] identity, TransportSecurity security,
             long maxMessageBytes, ConnectionWatch.Listener listener) {
         return ClientSockets.connectDealer(address, identity, security, maxMessageBytes, listener);
     }
@@ -81,14 +81,14 @@ public final class Sockets {
      * @throws InsecureBindException if {@code security} is plain, the address is not loopback, and
      *     neither {@code allowInsecureRemote} nor the security allows that
      */
-    public static ZMQ.Socket bindRouter(String address, TransportSecurity security, long maxMessageBytes,
+    static ZMQ.Socket bindRouter(String address, TransportSecurity security, long maxMessageBytes,
             boolean allowInsecureRemote) {
         return ServerSockets.bind(SocketType.ROUTER, address, security, SocketOptions.builder().lingerMillis(5000)
                 .maxMessageBytes(maxMessageBytes).allowInsecureRemote(allowInsecureRemote).build());
     }
 
     /** A ROUTER bound to {@code address} with the default message limit; read the real endpoint with {@link #endpoint}. */
-    public static ZMQ.Socket bindRouter(String address, TransportSecurity security) {
+    static ZMQ.Socket bindRouter(String address, TransportSecurity security) {
         return bindRouter(address, security, DEFAULT_MAX_MESSAGE_BYTES, false);
     }
 
@@ -102,7 +102,7 @@ public final class Sockets {
     }
 
     /** The address clients should use for a bound socket, e.g. {@code tcp://127.0.0.1:53411}. */
-    public static String endpoint(ZMQ.Socket bound) {
+    static String endpoint(ZMQ.Socket bound) {
         return ServerSockets.endpoint(bound);
     }
 

@@ -1,7 +1,5 @@
 package org.pyacq.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -26,24 +24,15 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   wire       frames, actions, value encoding (msgpack, JSON)      knows nothing of sockets
- *   transport  sockets (JeroMQ, CURVE), security, process identity  the only layer naming JeroMQ*
+ *   transport  sockets (JeroMQ, CURVE, same-host), security, identity  the only layer naming JeroMQ
  *   rpc        RpcServer, RpcClient, ObjectProxy (rpc.invoke: reflection)
  *   log        log server, senders, console output
  *   spawn      ProcessSpawner, child bootstrap, warm spares
  *   daemon     pyacqd: supervision, control object, runtime file, clients' session
  *   cli        picocli commands; cli.repl below the commands that start it
  * </pre>
- *
- * (*) One allowance, while the RPC transport is rewritten: see {@link #RPC_SOCKET_OWNERS}.
  */
 class ArchitectureTest {
-    /**
-     * The rpc classes that still drive JeroMQ sockets themselves: the server's ROUTER socket (the
-     * clients' connections are transport's {@code ClientLink}s). Empty it when the server's socket
-     * moves behind a transport type too.
-     */
-    private static final List<String> RPC_SOCKET_OWNERS = List.of("org.pyacq.rpc.RpcServer");
-
     private static JavaClasses product;
 
     @BeforeAll
@@ -82,17 +71,10 @@ class ArchitectureTest {
     @Test
     void onlyTransportNamesJeroMq() {
         noClasses().that().resideOutsideOfPackage("org.pyacq.transport..")
-                .and(not(belongToAnyOf(rpcSocketOwners())))
                 .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..")
-                .because("transport wraps JeroMQ in types of its own (PullReceiver, PushSender, Publisher,"
-                        + " Subscriber, BootstrapLink...); see RPC_SOCKET_OWNERS for the one allowance")
+                .because("transport wraps JeroMQ in types of its own (ServerEndpoint, ClientLink, PullReceiver,"
+                        + " PushSender, Publisher, Subscriber, BootstrapLink...)")
                 .check(product);
-    }
-
-    @Test
-    void theAllowanceNamesOnlyClassesThatExist() {
-        assertEquals(RPC_SOCKET_OWNERS.size(), rpcSocketOwners().length,
-                "RPC_SOCKET_OWNERS names a class that is gone: shrink the allowance");
     }
 
     /**
@@ -114,17 +96,5 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), offenders, "classes below cli that name it");
-    }
-
-    private static Class<?>[] rpcSocketOwners() {
-        List<Class<?>> found = new ArrayList<>();
-        for (String name : RPC_SOCKET_OWNERS) {
-            try {
-                found.add(Class.forName(name, false, ArchitectureTest.class.getClassLoader()));
-            } catch (ClassNotFoundException e) {
-                // reported by theAllowanceNamesOnlyClassesThatExist
-            }
-        }
-        return found.toArray(new Class<?>[0]);
     }
 }

@@ -144,7 +144,7 @@ class LeaseProcessTest {
             int before = callbacks.referenceCount();
             CompletableFuture<Object> done = new CompletableFuture<>();
             // from the callbacks server's own thread, so that it is the one exporting the callback
-            callbacks.post(() -> {
+            callbacks.loop().post(() -> {
                 try {
                     // a client of its own: the shared one for this address may be a stale client of an
                     // earlier test's server that had the same port and closed (see RpcClient.connect)
