@@ -22,10 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pyacq.testing.Requirements;
 import org.pyacq.transport.LocalDirectory;
 import org.pyacq.transport.LocalPathException;
 import org.pyacq.transport.PathChoice;
@@ -231,15 +231,8 @@ class LocalPathTest {
 
     @Test
     void aProcessOfAnotherUserIsRefusedByTheKernelCheck(@TempDir Path tmp) throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (!root || !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
-            String why = "needs root and /usr/bin/setpriv (Debian package util-linux) to run a process as another uid";
-            if (ci) {
-                throw new AssertionError("CI=true: " + why);
-            }
-            Assumptions.abort(why);
-        }
+        Requirements.assumeRoot("running a process as another uid");
+        Requirements.assumeTool("/usr/bin/setpriv", "util-linux");
         Path dir = tmp.resolve("local");
         try (RpcServer s = RpcServer.builder().name("guarded").localDirectory(LocalDirectory.at(dir)).build().start()) {
             Path file = s.localEndpoint().orElseThrow();

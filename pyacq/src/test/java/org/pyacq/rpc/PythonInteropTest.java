@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,8 +56,8 @@ class PythonInteropTest {
         DefaultSecurity.restore(previousSecurity);
     }
 
-    @BeforeAll
-    static void requirePython() {
+    @BeforeEach
+    void requirePython() {
         Requirements.assumePython("python3-zmq python3-msgpack python3-numpy", "zmq", "msgpack", "numpy");
     }
 

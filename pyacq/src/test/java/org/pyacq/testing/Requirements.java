@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -20,10 +22,15 @@ import org.junit.jupiter.api.Assumptions;
  * Requirements.assumeTool("shellcheck", "shellcheck");
  * Requirements.assumePython("python3-zmq python3-msgpack python3-numpy", "zmq", "msgpack", "numpy");
  * }</pre>
+ *
+ * <p>Call them from each test or {@code @BeforeEach}, not {@code @BeforeAll}: a class skipped in
+ * {@code @BeforeAll} is not counted as skipped in Maven's report, so its reason would not show.
  */
 public final class Requirements {
     /** The Python that Debian's python3-* packages install for: the one CI sets up. */
     public static final Path PYTHON = Path.of("/usr/bin/python3");
+    /** Python checks already run in this JVM, so that each test may check (and be counted as skipped) cheaply. */
+    private static final Map<String, Boolean> PYTHON_CHECKS = new ConcurrentHashMap<>();
 
     private Requirements() {
     }
@@ -43,11 +50,24 @@ public final class Requirements {
      * debianPackages} names the packages that provide them.
      */
     public static void assumePython(String debianPackages, String... modules) {
+        assumePythonCheck("import " + String.join(", ", modules), "able to 'import " + String.join(", ", modules)
+                + "'", debianPackages);
+    }
+
+    /**
+     * Skips (fails on CI) unless {@link #PYTHON} exists and runs {@code code} without error; {@code
+     * what} says what the code checks, {@code debianPackages} what provides it.
+     */
+    public static void assumePythonCheck(String code, String what, String debianPackages) {
         require(Files.isExecutable(PYTHON), "needs " + PYTHON, "python3");
-        String imports = "import " + String.join(", ", modules);
+        require(PYTHON_CHECKS.computeIfAbsent(code, Requirements::pythonRuns), "needs " + PYTHON + " " + what,
+                debianPackages);
+    }
+
+    private static boolean pythonRuns(String code) {
         boolean ok;
         try {
-            Process p = new ProcessBuilder(PYTHON.toString(), "-c", imports).redirectErrorStream(true)
+            Process p = new ProcessBuilder(PYTHON.toString(), "-c", code).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             ok = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
             p.destroyForcibly();
@@ -57,7 +77,7 @@ public final class Requirements {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while checking " + PYTHON, e);
         }
-        require(ok, "needs " + PYTHON + " able to '" + imports + "'", debianPackages);
+        return ok;
     }
 
     /** Skips (fails on CI) unless {@code met}; {@code what} says what is missing. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,7 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.pyacq.testing.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZMQ;
@@ -37,12 +37,11 @@ class CurveInteropTest {
     private static final int[] SIZES = {0, 1, 15, 16, 17, 63, 64, 65, 1000, 16_384 - 33, 16_384, 65_543,
         1 << 20, 6 * (1 << 20) + 13};
 
-    @BeforeAll
-    static void requirePython() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3");
-        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import zmq; assert zmq.has('curve')").start();
-        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0,
-                "needs python3-zmq with CURVE (apt-get install python3-zmq; .ci/run does)");
+    @BeforeEach
+    void requirePython() {
+        Requirements.assumePython("python3-zmq", "zmq");
+        Requirements.assumePythonCheck("assert __import__('zmq').has('curve')", "pyzmq built with CURVE",
+                "python3-zmq");
     }
 
     @Test
