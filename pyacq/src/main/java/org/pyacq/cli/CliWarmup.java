@@ -66,7 +66,9 @@ final class CliWarmup {
                 new String[] {"call", "w1", "java.util.ArrayList", "--runtime-dir", d, "--no-autostart"},
                 new String[] {"ps", "--runtime-dir", d, "--no-autostart"},
                 new String[] {"ps", "--json", "--runtime-dir", d, "--no-autostart"},
-                new String[] {"ping", "--runtime-dir", d, "--no-autostart"});
+                new String[] {"ping", "--runtime-dir", d, "--no-autostart"},
+                new String[] {"--help"},   // help's rendering: text tables, line breaking, locale data
+                new String[] {"call", "--help"});
     }
 
     private static void delete(Path dir) {

@@ -102,6 +102,14 @@ public final class PyacqCommand {
 
     /** Runs {@code pyacq} as a program and exits with its code. */
     public static void main(String[] args) {
+        if (isVersionOnly(args) && !Boolean.getBoolean(CliWarmup.PROPERTY)) {
+            // the one command line that needs no model: picocli would read the root's annotations
+            // first (a third of the run), and nothing is logged or called
+            for (String line : VersionInfo.lines("pyacq")) {
+                System.out.println(line);
+            }
+            System.exit(CliExitCodes.OK);
+        }
         int code = execute(args);
         // whatever this run still holds in any server (eval's and the REPL's objects) goes now, not at
         // the end of a lease; a run killed before this point leaves it to the lease
@@ -133,6 +141,11 @@ public final class PyacqCommand {
         logging.start();
         return run(new PyacqCommand(new Cancellation(), true), args, new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), logging);
+    }
+
+    /** True for {@code pyacq --version} (or {@code -V}) alone, which {@link #main} answers without picocli. */
+    static boolean isVersionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** True for the commands that run for a while (their logging applies conf/logback.xml). */

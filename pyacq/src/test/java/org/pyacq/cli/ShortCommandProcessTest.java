@@ -36,4 +36,27 @@ class ShortCommandProcessTest {
         assertEquals(1, lines.size(), () -> "one line on stderr, no SLF4J or logback notes: " + lines);
         assertTrue(lines.get(0).startsWith("pyacq: no daemon is running for " + runtime), lines::toString);
     }
+
+    /** {@code --version} alone is answered without picocli; what it prints is what picocli prints. */
+    @Test
+    void versionAloneIsAnsweredAsPicocliWould() throws Exception {
+        java.io.StringWriter viaPicocli = new java.io.StringWriter();
+        int code = PyacqCommand.execute(new String[] {"--version"}, new java.io.PrintWriter(viaPicocli, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(CliExitCodes.OK, code);
+        assertEquals(org.pyacq.daemon.Daemon.version(), VersionInfo.version());
+        for (String flag : List.of("--version", "-V")) {
+            Path out = dir.resolve("version" + flag + ".txt");
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), PyacqCommand.class.getName(), flag)
+                    .redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+            p.getOutputStream().close();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pyacq " + flag + " did not end within 60 s");
+            assertEquals(CliExitCodes.OK, p.exitValue());
+            String printed = Files.readString(out, StandardCharsets.UTF_8);
+            assertEquals(viaPicocli.toString().replace("\r\n", "\n"), printed.replace("\r\n", "\n"));
+            assertTrue(printed.startsWith("pyacq "), printed);
+            assertEquals(List.of(), Files.readAllLines(dir.resolve("err.txt")), "nothing on stderr");
+        }
+    }
 }
