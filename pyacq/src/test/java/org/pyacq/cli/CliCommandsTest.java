@@ -60,10 +60,13 @@ class CliCommandsTest {
 
         String[] table = cli.ok("ps").out().split("\n");
         assertEquals(2, table.length, String.join("\n", table));
-        assertMatches("NAME\\s+STATUS\\s+PID\\s+ADDRESS\\s+UPTIME\\s+RESTARTS\\s+EXIT\\s+MEMORY", table[0]);
-        assertMatches("w1\\s+running\\s+\\d+\\s+tcp://127\\.0\\.0\\.1:\\d+\\s+\\d+s\\s+0\\s+-\\s+\\S+", table[1]);
+        assertMatches("NAME\\s+STATUS\\s+PID\\s+ADDRESS\\s+UPTIME\\s+RESTARTS\\s+EXIT\\s+MEMORY\\s+OBJECTS\\s+REFS"
+                + "\\s+CLIENTS", table[0]);
+        // the counts: the daemon's own proxy to w1 at least, or '-' if w1 did not answer in time
+        assertMatches("w1\\s+running\\s+\\d+\\s+tcp://127\\.0\\.0\\.1:\\d+\\s+\\d+s\\s+0\\s+-\\s+\\S+\\s+(\\d+|-)"
+                + "\\s+(\\d+|-)\\s+(\\d+|-)", table[1]);
         assertEquals(table[0].indexOf("STATUS"), table[1].indexOf("running"), "columns line up");
-        assertEquals(table[0].indexOf("MEMORY"), table[1].lastIndexOf(' ') + 1, "columns line up");
+        assertEquals(table[0].indexOf("CLIENTS"), table[1].lastIndexOf(' ') + 1, "columns line up");
 
         CliRun.Result version = cli.ok("call", "w1", "java.lang.System.getProperty", "java.version");
         assertEquals(System.getProperty("java.version") + "\n", version.out());

@@ -10,7 +10,9 @@ import java.util.function.Function;
 /**
  * The process table of {@code pyacq ps} and {@code :ps}: one row per process from the daemon's
  * {@code ps} maps, columns as wide as their widest cell, {@code -} for what does not apply, then
- * one {@code NAME: why} line per process that has an error.
+ * one {@code NAME: why} line per process that has an error. OBJECTS, REFS and CLIENTS are the
+ * process's live objects, proxy references and client leases ({@code -} when the process did not
+ * answer the daemon's question in time).
  *
  * <pre>{@code
  * ProcessTable.lines(daemon.ps()).forEach(out::println);
@@ -47,7 +49,11 @@ public final class ProcessTable {
             Column.of("RESTARTS", "restarts"),
             new Column("EXIT", p -> p.get("exit_code") == null ? "-"
                     : p.get("signal") != null ? p.get("exit_code") + " (" + p.get("signal") + ")" : text(p.get("exit_code"))),
-            new Column("MEMORY", p -> p.get("memory") instanceof Number n ? bytes(n.longValue()) : "-"));
+            new Column("MEMORY", p -> p.get("memory") instanceof Number n ? bytes(n.longValue()) : "-"),
+            // what the process keeps alive for remote proxies, and for how many client leases (docs/LIFETIME.md)
+            Column.of("OBJECTS", "objects"),
+            Column.of("REFS", "references"),
+            Column.of("CLIENTS", "leases"));
 
     private ProcessTable() {
     }

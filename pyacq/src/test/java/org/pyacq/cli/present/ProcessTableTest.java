@@ -45,10 +45,13 @@ class ProcessTableTest {
         running.put("uptime", 2.4);
         running.put("restarts", 0);
         running.put("memory", 64L << 20);
+        running.put("objects", 3);
+        running.put("references", 12);
+        running.put("leases", 2);
         assertEquals(List.of(
-                "NAME     STATUS   PID    ADDRESS                UPTIME  RESTARTS  EXIT  MEMORY",
-                "worker1  running  31337  tcp://127.0.0.1:40213  2s      0         -     64M",
-                "w2       stopped  -      -                      -       2         -     -"),
+                "NAME     STATUS   PID    ADDRESS                UPTIME  RESTARTS  EXIT  MEMORY  OBJECTS  REFS  CLIENTS",
+                "worker1  running  31337  tcp://127.0.0.1:40213  2s      0         -     64M     3        12    2",
+                "w2       stopped  -      -                      -       2         -     -       -        -     -"),
                 ProcessTable.lines(List.of(running, Map.of("name", "w2", "status", "stopped", "restarts", 2))));
     }
 
@@ -60,14 +63,15 @@ class ProcessTableTest {
         failed.put("exit_code", 1);
         failed.put("error", "exited with code 1");
         assertEquals(List.of(
-                "NAME  STATUS  PID  ADDRESS  UPTIME  RESTARTS  EXIT  MEMORY",
-                "bad   failed  -    -        -       -         1     -",
+                "NAME  STATUS  PID  ADDRESS  UPTIME  RESTARTS  EXIT  MEMORY  OBJECTS  REFS  CLIENTS",
+                "bad   failed  -    -        -       -         1     -       -        -     -",
                 "bad: exited with code 1"), ProcessTable.lines(List.of(failed)));
     }
 
     @Test
     void theHeaderNamesEveryColumn() {
-        assertEquals(List.of("NAME", "STATUS", "PID", "ADDRESS", "UPTIME", "RESTARTS", "EXIT", "MEMORY"),
+        assertEquals(List.of("NAME", "STATUS", "PID", "ADDRESS", "UPTIME", "RESTARTS", "EXIT", "MEMORY", "OBJECTS",
+                "REFS", "CLIENTS"),
                 ProcessTable.COLUMNS.stream().map(ProcessTable.Column::header).toList());
     }
 }

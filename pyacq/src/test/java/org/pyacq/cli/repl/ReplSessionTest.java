@@ -208,8 +208,10 @@ class ReplSessionTest {
         assertTrue(spawned.matches("started w3: pid \\d+ at tcp://127\\.0\\.0\\.1:\\d+\n"), spawned);
         assertEquals("5\n", ok("w3.java.lang.Math.abs(-5)"));
         String table = ok(":ps");
-        assertTrue(table.matches("NAME +STATUS +PID +ADDRESS +UPTIME +RESTARTS +EXIT +MEMORY\n(?s).*"), table);
-        assertTrue(table.matches("(?s).*\nw3 +running +\\d+ +tcp://127\\.0\\.0\\.1:\\d+ +\\d+s +0 +- +\\S+\n.*"), table);
+        assertTrue(table.matches("NAME +STATUS +PID +ADDRESS +UPTIME +RESTARTS +EXIT +MEMORY +OBJECTS +REFS +CLIENTS\n(?s).*"),
+                table);
+        assertTrue(table.matches("(?s).*\nw3 +running +\\d+ +tcp://127\\.0\\.0\\.1:\\d+ +\\d+s +0 +- +\\S+ +\\S+ +\\S+ +\\S+\n.*"),
+                table);
         ok("again = process(\"w3\")");
         assertEquals("2\n", ok("again.java.lang.Math.abs(-2)"));
         assertTrue(ok("ps()").contains("\"name\": \"w3\""));
