@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,13 @@ import org.pyacq.wire.WireFormatException;
  */
 final class Channel {
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** Pinned proxies (see {@link #sendOff}) beyond which, or pins older than which, the channel asks for a reply. */
+    private static final int PIN_SOFT_LIMIT = 256;
+    private static final long PIN_AGE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Pinned proxies beyond which sending waits for the server to catch up. */
+    private static final int PIN_HARD_LIMIT = 8192;
+    /** How long closing waits for the server to read the requests of pinned proxies. */
+    private static final Duration PIN_CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final RpcClient client;
     private final Thread owner;
@@ -38,6 +46,11 @@ final class Channel {
     private final RpcServer server;
     private final ReentrantLock inUse = new ReentrantLock();
     private final ArrayDeque<Long> awaited = new ArrayDeque<>();
+    /** See {@link #sendOff}: oldest first. Owner thread. */
+    private final ArrayDeque<Pinned> pinned = new ArrayDeque<>();
+    private int pinnedCount;
+    /** The id of the last unanswered ping sent to unpin (-1: none). */
+    private long barrierSent = -1;
     private final Map<Long, ByteBuffer> setAside = new HashMap<>();
     private long nextId;
     private volatile boolean closed;
@@ -110,13 +123,86 @@ final class Channel {
         }
     }
 
-    /** Sends a request that wants no reply ({@link SyncMode#OFF}). */
+    /**
+     * Sends a request that wants no reply ({@link SyncMode#OFF}). The proxies of this server it names
+     * stay pinned until a reply to a later request on this channel (see {@link #pin}); when many are
+     * pinned or for long, the channel asks for such a reply without waiting for it.
+     */
     void sendOff(Action action, ReturnType returnType, Map<String, Object> opts) {
         inUse.lock();
         try {
+            readWaiting();
             send(Request.NO_REPLY, action, returnType, opts);
+            if (!pinned.isEmpty()) {
+                askForBarrier();
+            }
         } finally {
             finishUse();
+        }
+    }
+
+    /** A request's proxies, pinned until a reply to request {@code barrier} or a later one. */
+    private record Pinned(long barrier, List<ObjectProxy> proxies, long sinceNanos) {
+    }
+
+    /**
+     * Keeps the proxies of this server that a request names (its target, its arguments) reachable,
+     * so not released, until a reply to that request (a call) or to a later one (a fire-and-forget
+     * request) shows the server has read it. Their automatic release goes out on another connection
+     * (the client's reactor), and the server reads its connections in turn, so a release could
+     * overtake a request still queued here and drop the object it names (docs/LIFETIME.md).
+     */
+    private void pin(long id, List<ObjectProxy> named) {
+        pinned.addLast(new Pinned(id == Request.NO_REPLY ? nextId : id, named, System.nanoTime()));
+        pinnedCount += named.size();
+    }
+
+    private void askForBarrier() {
+        boolean old = System.nanoTime() - pinned.peekFirst().sinceNanos() > PIN_AGE_NANOS;
+        if ((pinnedCount > PIN_SOFT_LIMIT || old) && barrierSent < nextId) {
+            // ask for a reply without waiting for it: whichever use of this channel reads it unpins
+            barrierSent = nextId;
+            send(nextId++, Action.PING, ReturnType.AUTO, null);
+        }
+        if (pinnedCount > PIN_HARD_LIMIT) {
+            awaitBarrier(client.options().timeout());   // the server reads nothing: back-pressure
+        }
+    }
+
+    /** Waits (at most {@code timeout}) for a reply that unpins everything pinned so far. */
+    private void awaitBarrier(Duration timeout) {
+        try {
+            call(Action.PING, ReturnType.AUTO, null, timeout, ValueMapper.PLAIN);
+        } catch (ServerDisconnectedException e) {
+            unpinAll();   // the server is gone, and the objects with it
+        } catch (RpcException e) {
+            // still busy: the proxies stay pinned; the next request tries again
+        }
+    }
+
+    /** Unpins what a reply to request {@code reqId} shows the server has read. */
+    private void unpinThrough(long reqId) {
+        while (!pinned.isEmpty() && pinned.peekFirst().barrier() <= reqId) {
+            pinnedCount -= pinned.removeFirst().proxies().size();
+        }
+    }
+
+    private void unpinAll() {
+        pinned.clear();
+        pinnedCount = 0;
+    }
+
+    /** Routes, without waiting, the frames that already arrived (late replies unpin; notices count). */
+    private void readWaiting() {
+        if (pinned.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < 64; i++) {
+            ByteBuffer frame = link.receiveOne();
+            if (frame == null) {
+                return;
+            }
+            route(frame, -2, Action.PING);
         }
     }
 
@@ -132,11 +218,15 @@ final class Channel {
         if (closed) {
             throw new ServerDisconnectedException(client.address(), "the client for " + client.address() + " was closed");
         }
-        ByteBuffer body = opts == null ? ByteBuffer.allocate(0)
-                : Encoding.encode(client.serializer(), opts, client.argsMapper());
+        RequestArgsMapper.Noting mapper = client.argsMapper().noting();
+        ByteBuffer body = opts == null ? ByteBuffer.allocate(0) : Encoding.encode(client.serializer(), opts, mapper);
         try {
             link.send(Request.headerFrames(id, action, returnType, client.serializer()), body);
+            if (!mapper.named().isEmpty()) {
+                pin(id, mapper.named());
+            }
         } catch (org.pyacq.transport.TransportException e) {
+            unpinAll();   // nothing more reaches the server on this connection
             close();   // a broken local connection is not reopened by itself: the next call makes a new channel
             drainNotices();
             RpcException failure = client.failure();
@@ -245,8 +335,12 @@ final class Channel {
         if (header.disconnect()) {
             client.disconnected(new ServerDisconnectedException(client.address(),
                     "server " + client.address() + " disconnected (it was closed); calls to it fail from now on"));
+            unpinAll();
             Frames.release(frame);
             return false;
+        }
+        if (header.reqId() >= 0) {
+            unpinThrough(header.reqId());   // the server has read all this channel sent before that request
         }
         if (header.reqId() == id) {
             return true;
@@ -290,6 +384,12 @@ final class Channel {
      * the owner closes it when its current call ends.
      */
     void close() {
+        if (owner == Thread.currentThread() && !pinned.isEmpty() && !closed && client.failure() == null
+                && inUse.getHoldCount() == 0) {
+            // let the server read what the pinned proxies' requests named before their releases go
+            awaitBarrier(PIN_CLOSE_WAIT.compareTo(client.options().timeout()) < 0 ? PIN_CLOSE_WAIT
+                    : client.options().timeout());
+        }
         closed = true;
         client.forget(this);
         waker().wakeup();

@@ -78,11 +78,20 @@ final class RequestHandler {
         callers.remember(identity, request.serializer());
         ExecutorService pool = server.workers();
         if (pool != null && request.action() == Action.CALL_OBJ) {
+            // decoded here, in the order requests arrive: the objects a request names are looked up
+            // before a later request (a release on another connection) can drop them
+            Map<String, Object> options;
+            try {
+                options = decode(identity, request);
+            } catch (Throwable t) {
+                answer(identity, failed(identity, request, t));
+                return false;
+            }
             try {
                 pool.execute(() -> {
                     ByteBuffer reply;
                     try {
-                        reply = execute(identity, request);
+                        reply = execute(identity, request, options);
                     } finally {
                         frames.forEach(Frames::release);
                     }
@@ -92,17 +101,22 @@ final class RequestHandler {
                 });
                 return true;
             } catch (RejectedExecutionException e) {
-                // shutting down: answer on this thread
+                answer(identity, execute(identity, request, options));   // shutting down: on this thread
+                return false;
             }
         }
-        ByteBuffer reply = execute(identity, request);
-        if (reply != null && reply != DEFERRED) {
-            send(identity, reply);
-        }
+        answer(identity, execute(identity, request));
         if (request.action() == Action.CLOSE) {
             server.beginClose(identity);
         }
         return false;
+    }
+
+    /** Sends {@code reply} unless there is none (no reply wanted) or it comes later (deferred). */
+    private void answer(byte[] identity, ByteBuffer reply) {
+        if (reply != null && reply != DEFERRED) {
+            send(identity, reply);
+        }
     }
 
     private void send(byte[] identity, ByteBuffer reply) {
@@ -116,18 +130,38 @@ final class RequestHandler {
 
     /** Runs the request; returns the encoded reply, or null when none is wanted. */
     private ByteBuffer execute(byte[] identity, Request request) {
+        Map<String, Object> options;
+        try {
+            options = decode(identity, request);
+        } catch (Throwable t) {
+            return failed(identity, request, t);
+        }
+        return execute(identity, request, options);
+    }
+
+    /** The request's options, with the references it names turned into their objects. */
+    private Map<String, Object> decode(byte[] identity, Request request) {
         ServerLeases.Saved outer = ServerLeases.save();
         try {
-            return executeInLease(identity, request);
+            return request.decodeOptions(new RequestMapper(server, isJavaPeer(identity)));
         } finally {
             ServerLeases.restore(outer);
         }
     }
 
-    private ByteBuffer executeInLease(byte[] identity, Request request) {
+    /** Runs the decoded request; returns the encoded reply, or null when none is wanted. */
+    private ByteBuffer execute(byte[] identity, Request request, Map<String, Object> options) {
+        ServerLeases.Saved outer = ServerLeases.save();
+        try {
+            return executeInLease(identity, request, options);
+        } finally {
+            ServerLeases.restore(outer);
+        }
+    }
+
+    private ByteBuffer executeInLease(byte[] identity, Request request, Map<String, Object> options) {
         Object result;
         try {
-            Map<String, Object> options = request.decodeOptions(new RequestMapper(server, isJavaPeer(identity)));
             server.leases().enter(caller(identity), isJavaPeer(identity), options);
             Object raw = run(request.action(), options);
             if (raw instanceof DeferredResult<?> later) {
