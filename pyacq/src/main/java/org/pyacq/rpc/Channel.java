@@ -35,8 +35,6 @@ final class Channel {
     private static final long PIN_AGE_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** Pinned proxies beyond which sending waits for the server to catch up. */
     private static final int PIN_HARD_LIMIT = 8192;
-    /** How long closing waits for the server to read the requests of pinned proxies. */
-    private static final Duration PIN_CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final RpcClient client;
     private final Thread owner;
@@ -384,11 +382,8 @@ final class Channel {
      * the owner closes it when its current call ends.
      */
     void close() {
-        if (owner == Thread.currentThread() && !pinned.isEmpty() && !closed && client.failure() == null
-                && inUse.getHoldCount() == 0) {
-            // let the server read what the pinned proxies' requests named before their releases go
-            awaitBarrier(PIN_CLOSE_WAIT.compareTo(client.options().timeout()) < 0 ? PIN_CLOSE_WAIT
-                    : client.options().timeout());
+        if (owner == Thread.currentThread() && inUse.getHoldCount() == 0) {
+            awaitPinnedRequestsRead();
         }
         closed = true;
         client.forget(this);
@@ -409,6 +404,31 @@ final class Channel {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes the channel of a thread that has ended, first letting the server read the requests of
+     * its pinned proxies, on this thread: the owner's last use of the link happens-before this (it
+     * has terminated), and nobody else uses the link. A channel of a server thread is just closed
+     * (its wait was the server's, which is gone with that thread).
+     */
+    void closeForEndedOwner() {
+        if (!owner.isAlive() && poller == null && inUse.tryLock()) {
+            try {
+                awaitPinnedRequestsRead();
+            } finally {
+                inUse.unlock();
+            }
+        }
+        close();
+    }
+
+    /** Before closing: waits (at most the client's timeout) until the server has read what pinned proxies' requests named. */
+    private void awaitPinnedRequestsRead() {
+        if (!pinned.isEmpty() && !closed && client.failure() == null) {
+            awaitBarrier(client.options().timeout());
+            unpinAll();   // read, or the server did not answer in time: the releases go either way
         }
     }
 

@@ -430,7 +430,7 @@ public final class RpcClient implements AutoCloseable {
     private void sweepDeadChannels() {
         for (Channel c : allChannels) {
             if (!c.owner().isAlive()) {
-                c.close();
+                c.closeForEndedOwner();
             }
         }
     }
