@@ -50,11 +50,11 @@ public final class CommandModelFile {
         Files.write(file, write(commands()));
     }
 
-    /** The commands the file holds: the root and every subcommand but picocli's own {@code help}. */
+    /** The commands the file holds: the root and every subcommand (picocli's own {@code help} too). */
     static List<Class<?>> commands() {
         List<Class<?>> all = new ArrayList<>();
         all.add(PyacqCommand.class);
-        PyacqCommand.COMMANDS.values().stream().filter(c -> c != CommandLine.HelpCommand.class).forEach(all::add);
+        all.addAll(PyacqCommand.COMMANDS.values());
         return all;
     }
 

@@ -87,6 +87,11 @@ public final class PyacqCommand {
         return Collections.unmodifiableMap(m);
     }
 
+    /** picocli's property naming the built-in type converters it should not register (regular expressions). */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /** The types whose converters {@link #main} has picocli leave out: no option of pyacq or its REPL has one. */
+    public static final String EXCLUDED_CONVERTERS = "java\\.(sql|time)\\..*";
+
     @Mixin
     private GlobalOptions global;
     @Mixin
@@ -109,6 +114,11 @@ public final class PyacqCommand {
                 System.out.println(line);
             }
             System.exit(CliExitCodes.OK);
+        }
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            // picocli registers, per command line object, converters for java.time and java.sql types by
+            // reflection (each class initialised, its methods listed); no option of ours has such a type
+            System.setProperty(CONVERTER_EXCLUDES, EXCLUDED_CONVERTERS);
         }
         int code = execute(args);
         // whatever this run still holds in any server (eval's and the REPL's objects) goes now, not at

@@ -24,6 +24,20 @@ class ReplCommandOptionsTest {
     }
 
     @Test
+    void noOptionNeedsAConverterPyacqLeavesOut() {
+        // PyacqCommand.main has picocli skip its java.time and java.sql converters
+        for (CommandLine sub : ReplCommands.commandLine(null).getSubcommands().values()) {
+            for (picocli.CommandLine.Model.ArgSpec arg : sub.getCommandSpec().args()) {
+                for (Class<?> type : arg.auxiliaryTypes()) {
+                    org.junit.jupiter.api.Assertions.assertFalse(
+                            type.getName().matches(org.pyacq.cli.PyacqCommand.EXCLUDED_CONVERTERS),
+                            sub.getCommandName() + " " + arg + ": " + type.getName());
+                }
+            }
+        }
+    }
+
+    @Test
     void spawnTakesTheSharedSpawnOptionsAndAs() {
         TreeSet<String> expected = optionNames(CommandSpec.forAnnotatedObject(new SpawnOptions()));
         expected.add("--as");
