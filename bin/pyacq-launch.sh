@@ -73,7 +73,7 @@ pyacq_build() {
 pyacq_stale() {
     [ -f "$1" ] || return 0
     # shellcheck disable=SC2086
-    [ -n "$(cd "$PYACQ_HOME" && find $2 -newer "$1" -print 2>/dev/null | head -n 1)" ]
+    [ -n "$(cd "$PYACQ_HOME" && find $2 -newer "$1" -print 2>/dev/null)" ]
 }
 
 pyacq_java() {
@@ -86,11 +86,21 @@ pyacq_java() {
     fi
 }
 
-# The feature version (17, 21, 25...) of a java command, from its release file (fast: no JVM start).
+# The feature version (17, 21, 25...) of a java command, from its release file (fast: no JVM start,
+# and read with shell builtins only).
 pyacq_java_feature() {
     real=$(readlink -f "$1" 2>/dev/null || echo "$1")
-    release="$(dirname "$(dirname "$real")")/release"
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" 2>/dev/null)
+    v=""
+    if [ -r "${real%/bin/*}/release" ]; then
+        while IFS= read -r line; do
+            case $line in
+                JAVA_VERSION=*)
+                    v=${line#JAVA_VERSION=\"}
+                    v=${v%%[!0-9]*}
+                    break ;;
+            esac
+        done <"${real%/bin/*}/release"
+    fi
     echo "${v:-17}"
 }
 
@@ -128,10 +138,11 @@ pyacq_run() {
         fi
     fi
     cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/pyacq/cds"
-    if mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null; then
+    if [ -d "$cds_dir" ] || { mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null; }; then
         # shellcheck disable=SC2086
         # (trained-2: archives of short commands are trained on all of them; older ones held the first command's)
-        key=$(printf '%s %s %s %s trained-2' "$java" "$cp" "$(IFS=:; stat -c %Y $cp 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum | cut -d' ' -f1)
+        key=$(printf '%s %s %s %s trained-2' "$java" "$cp" "$(IFS=:; stat -c %Y $cp 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum)
+        key=${key%% *}
         if [ "${PYACQ_KIND:-short}" = short ]; then
             # a short command uses an archive trained on all the short commands (see pyacq_train),
             # whichever came first: the AOT cache of Java 25 and newer, else a class-data sharing archive
