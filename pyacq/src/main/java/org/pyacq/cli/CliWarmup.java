@@ -20,8 +20,8 @@ import org.pyacq.transport.TransportSecurity;
  * cache): after the command that happened to run first on a machine, the same JVM runs the short
  * commands against a stand-in daemon in this process, so that the archive holds what {@code call},
  * {@code ps}, {@code ping} and the others load, whichever command came first. It uses plain sockets
- * on loopback and the same-host path, a runtime directory of its own that it removes, reads no key
- * file and prints nothing. The launcher asks for it with {@code -Dpyacq.cds.training=true}.
+ * on loopback and the same-host path, a runtime directory of its own that it removes, a key file of
+ * its own in that directory (never the user's) and prints nothing. The launcher asks for it with {@code -Dpyacq.cds.training=true}.
  */
 final class CliWarmup {
     static final String PROPERTY = "pyacq.cds.training";
@@ -33,10 +33,21 @@ final class CliWarmup {
     static int run() {
         PyacqCommand.commandLine();   // every command's model, for help and completion
         TransportSecurity saved = DefaultSecurity.peek();
-        DefaultSecurity.set(TransportSecurity.plain(false));
         Path dir = null;
-        try (RpcServer server = RpcServer.builder().name("pyacq-warm-up").build().start()) {
+        try {
             dir = Files.createTempDirectory("pyacq-warm-up");
+        } catch (IOException e) {
+            return 0;
+        }
+        try {
+            // what a command loads to check the daemon's key (a key file of its own here, made then read)
+            DefaultSecurity.useKeyDirectory(dir.resolve("keys"));
+            DefaultSecurity.useKeyDirectory(dir.resolve("keys"));
+        } catch (RuntimeException e) {
+            // the archive just holds less
+        }
+        DefaultSecurity.set(TransportSecurity.plain(false));
+        try (RpcServer server = RpcServer.builder().name("pyacq-warm-up").build().start()) {
             server.publish("daemon", new StandIn(server.address()));
             new RuntimeFile(ProcessHandle.current().pid(), server.address(), null, null, System.currentTimeMillis(),
                     org.pyacq.daemon.Daemon.version(), Map.of("security", "plain")).write(dir);
@@ -75,11 +86,10 @@ final class CliWarmup {
         if (dir == null) {
             return;
         }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
+        try (var files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(f);
             }
-            Files.deleteIfExists(dir);
         } catch (IOException e) {
             // a temporary directory: the system cleans it
         }

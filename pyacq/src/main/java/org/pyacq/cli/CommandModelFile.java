@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,15 +41,73 @@ public final class CommandModelFile {
     private CommandModelFile() {
     }
 
-    /** Writes the model file of {@link #commands()} to {@code args[0]}. */
+    /**
+     * Writes the model of {@link #commands()} as the class {@value CommandModels#DATA_CLASS} into the class
+     * directory {@code args[0]}: a class, not a resource, because a class comes from the class-data archive
+     * while the first resource read opens the application's jar (a short command's whole jar index).
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: CommandModelFile OUTPUT_FILE");
+            throw new IllegalArgumentException("usage: CommandModelFile CLASS_DIRECTORY");
         }
-        Path file = Path.of(args[0]);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, write(commands()));
+        compile(write(commands()), Path.of(args[0]));
     }
+
+    /** Compiles a class holding {@code data} (Latin-1 string constants) into {@code classes}. */
+    static void compile(byte[] data, Path classes) throws IOException {
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this JVM (" + System.getProperty("java.home")
+                    + "): build with a JDK");
+        }
+        Path dir = Files.createTempDirectory("pyacq-command-model");
+        try {
+            Path source = dir.resolve(CommandModels.DATA_CLASS.substring(CommandModels.DATA_CLASS.lastIndexOf('.') + 1)
+                    + ".java");
+            Files.writeString(source, source(data), StandardCharsets.US_ASCII);
+            int code = javac.run(null, null, null, "--release", "17", "-nowarn", "-d", classes.toString(),
+                    source.toString());
+            if (code != 0) {
+                throw new IllegalStateException("javac could not compile the command model class (exit " + code + ")");
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /** The class's source: {@code parts()} returns the bytes as Latin-1 strings, each within a class file constant. */
+    static String source(byte[] data) {
+        String name = CommandModels.DATA_CLASS;
+        StringBuilder b = new StringBuilder();
+        b.append("package ").append(name, 0, name.lastIndexOf('.')).append(";\n\n")
+                .append("/** Written by CommandModelFile at build time: the command line's model (see CommandModels). */\n")
+                .append("final class ").append(name.substring(name.lastIndexOf('.') + 1)).append(" {\n")
+                .append("    private ").append(name.substring(name.lastIndexOf('.') + 1)).append("() {\n    }\n\n")
+                .append("    static String[] parts() {\n        return new String[] {\n");
+        for (int from = 0; from < data.length; from += PART_BYTES) {
+            b.append("            \"");
+            for (int i = from; i < Math.min(data.length, from + PART_BYTES); i++) {
+                int c = data[i] & 0xff;
+                if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                    b.append((char) c);
+                } else {
+                    // always three digits: the longest octal escape, so a digit after it is not taken in
+                    b.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                            .append((char) ('0' + (c & 7)));
+                }
+            }
+            b.append("\",\n");
+        }
+        return b.append("        };\n    }\n}\n").toString();
+    }
+
+    /** Bytes per string constant: a class file constant holds 65535 bytes of modified UTF-8, two per byte at most. */
+    private static final int PART_BYTES = 30_000;
 
     /** The commands the file holds: the root and every subcommand (picocli's own {@code help} too). */
     static List<Class<?>> commands() {

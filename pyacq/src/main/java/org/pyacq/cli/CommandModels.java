@@ -3,11 +3,11 @@ package org.pyacq.cli;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Range;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The command line's model as the build wrote it ({@link CommandModelFile}): builds a command's picocli
+ * The command line's model as the build wrote it ({@link CommandModelFile}, into a generated class): builds a command's picocli
  * model with picocli's builders, binding options to the same fields and methods, without reading a
  * single annotation. A command the file does not hold (or a run from classes without the file, as an
  * IDE may do) is built from its annotations as before.
@@ -44,7 +44,8 @@ import picocli.CommandLine.ScopeType;
  */
 final class CommandModels {
     static final int FORMAT = 1;
-    static final String RESOURCE = "commands.model";
+    /** The class the build writes the model into (not a resource: see {@link CommandModelFile#main}). */
+    static final String DATA_CLASS = "org.pyacq.cli.CommandModelData";
 
     static final int END = 0;
     // command attributes
@@ -129,11 +130,23 @@ final class CommandModels {
 
     private static Map<String, byte[]> read() {
         Map<String, byte[]> all = new HashMap<>();
-        try (InputStream stream = CommandModels.class.getResourceAsStream(RESOURCE)) {
-            if (stream == null) {
-                return all;   // classes without the build's file (an IDE's): annotations
+        byte[] data;
+        try {
+            Method parts = Class.forName(DATA_CLASS, true, CommandModels.class.getClassLoader())
+                    .getDeclaredMethod("parts");
+            parts.setAccessible(true);
+            StringBuilder text = new StringBuilder();
+            for (String part : (String[]) parts.invoke(null)) {
+                text.append(part);
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(stream.readAllBytes()));
+            data = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        } catch (ClassNotFoundException e) {
+            return all;   // classes without the build's model (an IDE's): annotations
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the command model " + DATA_CLASS + " (rebuild pyacq): " + e, e);
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             if (in.readInt() != FORMAT) {
                 return all;
             }
@@ -144,7 +157,7 @@ final class CommandModels {
                 all.put(name, model);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the command model file " + RESOURCE + " (rebuild pyacq): "
+            throw new IllegalStateException("cannot read the command model " + DATA_CLASS + " (rebuild pyacq): "
                     + e.getMessage(), e);
         }
         return all;

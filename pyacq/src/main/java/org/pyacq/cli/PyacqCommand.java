@@ -115,6 +115,10 @@ public final class PyacqCommand {
             }
             System.exit(CliExitCodes.OK);
         }
+        if (System.getProperty("picocli.disable.closures") == null) {
+            // picocli's default factory looks for Groovy's Closure class, which opens the jar to fail
+            System.setProperty("picocli.disable.closures", "true");
+        }
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
             // picocli registers, per command line object, converters for java.time and java.sql types by
             // reflection (each class initialised, its methods listed); no option of ours has such a type

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.ClientOptions;
@@ -33,21 +34,37 @@ public final class DaemonLocator {
 
     private final Path runtimeDir;
     private final Duration timeout;
-    private final DaemonLauncher launcher;
+    /** Finds the launcher when a daemon must be started (a service lookup reads the jar: not for every command). */
+    private final Supplier<DaemonLauncher> launcherLookup;
+    private DaemonLauncher launcher;
+    private boolean launcherFound;
 
     /**
      * A locator for {@code runtimeDir} (null: the default directory) that starts a daemon, when
      * allowed, with the launcher installed on the class path ({@link DaemonLauncher#installed()}).
      */
     public DaemonLocator(Path runtimeDir, Duration timeout) {
-        this(runtimeDir, timeout, DaemonLauncher.installed().orElse(null));
+        this(runtimeDir, timeout, () -> DaemonLauncher.installed().orElse(null));
     }
 
     /** A locator that starts a daemon with {@code launcher} (null: it cannot start one). */
     public DaemonLocator(Path runtimeDir, Duration timeout, DaemonLauncher launcher) {
+        this(runtimeDir, timeout, () -> launcher);
+    }
+
+    private DaemonLocator(Path runtimeDir, Duration timeout, Supplier<DaemonLauncher> launcherLookup) {
         this.runtimeDir = runtimeDir != null ? runtimeDir : RuntimeDirectory.defaultPath();
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.launcher = launcher;
+        this.launcherLookup = launcherLookup;
+    }
+
+    /** The launcher to start a daemon with, looked up once; null if there is none. */
+    private synchronized DaemonLauncher launcher() {
+        if (!launcherFound) {
+            launcher = launcherLookup.get();
+            launcherFound = true;
+        }
+        return launcher;
     }
 
     public Path runtimeDir() {
@@ -153,12 +170,13 @@ public final class DaemonLocator {
             throw new DaemonException("no daemon is running for " + runtimeDir + "; start one with 'pyacqd' (or "
                     + "'pyacq daemon'), or let commands start it by leaving out --no-autostart and " + NO_AUTOSTART_ENV);
         }
+        DaemonLauncher launcher = launcher();
         if (launcher == null) {
             throw new DaemonException("no daemon is running for " + runtimeDir + " and this program has no daemon"
                     + " launcher to start one (no " + DaemonLauncher.class.getName() + " service on its class path);"
                     + " start one with 'pyacqd'");
         }
-        Process started = startInBackground();
+        Process started = startInBackground(launcher);
         long deadline = System.nanoTime() + timeout.toNanos();
         String[] why = {"it was not asked yet"};
         while (System.nanoTime() < deadline) {
@@ -205,7 +223,7 @@ public final class DaemonLocator {
     }
 
     /** Starts the launcher's daemon for this runtime directory, detached, logging to daemon.log there. */
-    private Process startInBackground() {
+    private Process startInBackground(DaemonLauncher launcher) {
         try {
             RuntimeDirectory.prepare(runtimeDir);
             List<String> cmd = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.pyacq.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -45,6 +52,22 @@ class CommandModelTest {
             assertNotNull(CommandModels.build(CommandModels.instantiate(type)), type.getName());
         }
         assertEquals(PyacqCommand.COMMANDS.size() + 1, CommandModelFile.commands().size(), "the root and every command");
+    }
+
+    @Test
+    void theModelClassKeepsEveryByte(@TempDir Path classes) throws Exception {
+        byte[] data = new byte[70_000];   // more than one string constant, every byte value, digits after escapes
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i % 3 == 0 ? '0' + i % 8 : i * 31);
+        }
+        CommandModelFile.compile(data, classes);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            Method parts = loader.loadClass(CommandModels.DATA_CLASS).getDeclaredMethod("parts");
+            parts.setAccessible(true);
+            String[] strings = (String[]) parts.invoke(null);
+            assertTrue(strings.length > 1, "split into several constants");
+            assertArrayEquals(data, String.join("", strings).getBytes(StandardCharsets.ISO_8859_1));
+        }
     }
 
     @ParameterizedTest
