@@ -21,7 +21,8 @@ import org.pyacq.transport.TransportSecurity;
  * commands against a stand-in daemon in this process, so that the archive holds what {@code call},
  * {@code ps}, {@code ping} and the others load, whichever command came first. It uses plain sockets
  * on loopback and the same-host path, a runtime directory of its own that it removes, a key file of
- * its own in that directory (never the user's) and prints nothing. The launcher asks for it with {@code -Dpyacq.cds.training=true}.
+ * its own in that directory (never the user's) and prints nothing. The launcher asks for it with
+ * {@code -Dpyacq.cds.training=true}.
  */
 final class CliWarmup {
     static final String PROPERTY = "pyacq.cds.training";

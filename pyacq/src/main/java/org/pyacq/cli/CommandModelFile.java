@@ -26,13 +26,13 @@ import picocli.CommandLine.Range;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes the command line's model file at build time: picocli's model of each command, read from its
- * annotations once here, so that a command run reads it with {@link CommandModels} and builds the same
- * model without reflection over annotations (which costs a short command a third of its run: the JVM
+ * Writes the command line's model at build time: picocli's model of each command, read from its
+ * annotations once here and compiled into a class, so that a command run reads it with
+ * {@link CommandModels} and builds the same model without reflection over annotations (which costs a short command a third of its run: the JVM
  * makes a proxy class per annotation type, and no class-data archive keeps them).
  *
  * <p>Run by the build ({@code process-classes}) as {@code CommandModelFile OUTPUT_FILE}; the format is
- * {@link CommandModels}'s, attribute by attribute. A command using a picocli feature the file does not
+ * {@link CommandModels}'s, attribute by attribute. A command using a picocli feature the model does not
  * carry (argument groups, unmatched arguments, resource bundles, ...) fails the build with its name:
  * either add the feature here and in {@link CommandModels}, or leave the command out of
  * {@link #commands()} (it is then built from its annotations).
@@ -109,7 +109,7 @@ public final class CommandModelFile {
     /** Bytes per string constant: a class file constant holds 65535 bytes of modified UTF-8, two per byte at most. */
     private static final int PART_BYTES = 30_000;
 
-    /** The commands the file holds: the root and every subcommand (picocli's own {@code help} too). */
+    /** The commands the model holds: the root and every subcommand (picocli's own {@code help} too). */
     static List<Class<?>> commands() {
         List<Class<?>> all = new ArrayList<>();
         all.add(PyacqCommand.class);
@@ -117,7 +117,7 @@ public final class CommandModelFile {
         return all;
     }
 
-    /** The model file of {@code commands}: per command, its class name and its model's bytes. */
+    /** The model of {@code commands} as bytes: per command, its class name and its model's bytes. */
     static byte[] write(List<Class<?>> commands) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -198,7 +198,7 @@ public final class CommandModelFile {
                 }
             }
             if (!found.isEmpty()) {
-                throw new IllegalStateException(command + " uses what the command model file does not carry: "
+                throw new IllegalStateException(command + " uses what the command model does not carry: "
                         + String.join(", ", found) + "; carry it in CommandModelFile and CommandModels, or leave "
                         + "the command out of CommandModelFile.commands()");
             }

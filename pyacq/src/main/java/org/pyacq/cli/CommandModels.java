@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.IVersionProvider;
@@ -32,7 +33,7 @@ import picocli.CommandLine.ScopeType;
 /**
  * The command line's model as the build wrote it ({@link CommandModelFile}, into a generated class): builds a command's picocli
  * model with picocli's builders, binding options to the same fields and methods, without reading a
- * single annotation. A command the file does not hold (or a run from classes without the file, as an
+ * single annotation. A command the model does not hold (or a run from classes without the model, as an
  * IDE may do) is built from its annotations as before.
  *
  * <p>The file: a format number, the number of commands, then per command its class name and its model:
@@ -40,7 +41,7 @@ import picocli.CommandLine.ScopeType;
  * its usage message's (the same way), then its members in picocli's order up to {@link #END}: an option or
  * parameter ({@link #ARG}), a mixin ({@link #MIXIN}: its holder field, class, then itself as a command),
  * an {@code @Spec} field, a {@code @ParentCommand} field. {@code CommandModelTest} checks that the model
- * built from the file equals the one picocli reads from the annotations.
+ * built from it equals the one picocli reads from the annotations.
  */
 final class CommandModels {
     static final int FORMAT = 1;
@@ -87,11 +88,14 @@ final class CommandModels {
     private CommandModels() {
     }
 
-    /** A command's model built from the file, and its {@code @ParentCommand} fields to set once it has a parent. */
+    /** A command's model built from the build's, and its {@code @ParentCommand} fields to set once it has a parent. */
     record Built(CommandSpec spec, List<Field> parentFields) {
     }
 
-    /** The model of {@code command} from the file, or null when the file has none for its class. */
+    /**
+     * The model of {@code command} from the build's, or null when that has none for its class, or one that
+     * does not fit the class (classes compiled again without the build's step): then the annotations serve.
+     */
     static Built build(Object command) {
         byte[] model = models().get(command.getClass().getName());
         if (model == null) {
@@ -102,14 +106,15 @@ final class CommandModels {
             CommandSpec spec = new Reader(in, parentFields).object(command, null);
             return new Built(spec, parentFields);
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("the command model file does not fit " + command.getClass().getName()
-                    + " (rebuild pyacq): " + e, e);
+            LoggerFactory.getLogger(CommandModels.class).debug("the built command model does not fit {} ({}); "
+                    + "reading its annotations", command.getClass().getName(), e.toString());
+            return null;
         }
     }
 
-    /** Adds command {@code type} as {@code name} to {@code parent}: from the file when it holds it, else from annotations. */
+    /** Adds command {@code type} as {@code name} to {@code parent}: from the build's model if it has it, else from annotations. */
     static void addSubcommand(CommandLine parent, String name, Class<?> type) {
-        Built built = models().containsKey(type.getName()) ? build(instantiate(type)) : null;
+        Built built = models().containsKey(type.getName()) ? build(instantiate(type)) : null;   // null: annotations
         if (built == null) {
             parent.addSubcommand(name, type);
             return;
@@ -402,7 +407,7 @@ final class CommandModels {
         };
     }
 
-    /** An option's or parameter's attributes as the file holds them (both kinds have them). */
+    /** An option's or parameter's attributes as the model holds them (both kinds have them). */
     private record Arg(Range arity, boolean required, String paramLabel, boolean hideParamSyntax, Class<?> type,
             Class<?>[] auxiliaryTypes, CommandLine.ITypeConverter<?>[] converters, String split, String splitLabel,
             String[] description, String descriptionKey, String defaultValue, String mapFallback,
