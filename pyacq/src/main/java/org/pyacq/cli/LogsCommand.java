@@ -90,10 +90,11 @@ final class LogsCommand extends SessionCommand {
                 if (matches(r, minLevel) && (printed.isEmpty() || !printed.remove(identity(r)))) {
                     print(out, format, r);
                 }
-            }, root.cancellation(), () -> session.runtime().processAlive());
+            }, root.cancellation(), session::daemonAlive);
             if (end == LogFollower.End.DAEMON_GONE) {
-                throw new CommandException(CliExitCodes.UNREACHABLE, "the daemon (pid " + session.runtime().pid()
-                        + ") is gone; no more records");
+                throw new CommandException(CliExitCodes.UNREACHABLE, session.remote()
+                        ? "the daemon at " + session.runtime().address() + " no longer answers; no more records"
+                        : "the daemon (pid " + session.runtime().pid() + ") is gone; no more records");
             }
         }
         return CliExitCodes.OK;

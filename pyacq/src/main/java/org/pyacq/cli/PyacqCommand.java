@@ -77,7 +77,8 @@ public final class PyacqCommand {
             "spawn", PsCommand.class, "ps", StopCommand.class, "stop", KillCommand.class, "kill",
             RestartCommand.class, "restart", CallCommand.class, "call", EvalCommand.class, "eval",
             ReplCommand.class, "repl", PingCommand.class, "ping", LogsCommand.class, "logs", ShutdownCommand.class,
-            "shutdown", CompletionCommand.class, "completion", HelpCommand.class, "help");
+            "shutdown", ContextCommand.class, "context", KeyCommand.class, "key", CompletionCommand.class, "completion",
+            HelpCommand.class, "help");
 
     private static Map<String, Class<?>> commands(Object... classAndName) {
         Map<String, Class<?>> m = new LinkedHashMap<>();
@@ -245,6 +246,10 @@ public final class PyacqCommand {
 
     /** Connects to the daemon as the global options say, starting it if allowed. */
     DaemonSession openSession() {
+        Contexts.Context remote = global.remoteDaemon();
+        if (remote != null) {
+            return DaemonSession.connect(remote.address(), remote.serverKey(), global.timeout());
+        }
         return DaemonSession.open(global.runtimeDir(), global.autostart(), global.timeout());
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import org.pyacq.cli.session.DaemonSession;
 import org.pyacq.daemon.DaemonLocator;
 import org.pyacq.daemon.RuntimeFile;
 import org.pyacq.rpc.ClientOptions;
@@ -42,6 +43,10 @@ final class ShutdownCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Duration timeout = root.global().timeout();
+        Contexts.Context remote = root.global().remoteDaemon();
+        if (remote != null) {
+            return shutdownRemote(remote, timeout);
+        }
         DaemonLocator locator = new DaemonLocator(root.global().runtimeDir(), timeout);
         Path dir = locator.runtimeDir();
         Optional<RuntimeFile> found = locator.find();
@@ -66,6 +71,28 @@ final class ShutdownCommand implements Callable<Integer> {
             LockSupport.parkNanos(POLL_NANOS);
         }
         spec.commandLine().getOut().println("stopped the daemon (pid " + daemon.pid() + ") of " + dir);
+        return CliExitCodes.OK;
+    }
+
+    /** Asks a daemon reached by address to stop, then waits until it no longer answers. */
+    private int shutdownRemote(Contexts.Context remote, Duration timeout) {
+        try (DaemonSession session = DaemonSession.connect(remote.address(), remote.serverKey(), timeout)) {
+            try {
+                session.control().invoke("shutdown");
+            } catch (ServerDisconnectedException e) {
+                // it was already going away
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (session.daemonAlive()) {
+                if (System.nanoTime() > deadline) {
+                    throw new CommandException(CliExitCodes.FAILURE, "asked the daemon at " + remote.address()
+                            + " to stop, but it still answers after " + timeout.toSeconds() + " s; its processes may "
+                            + "be slow to stop: wait and try again");
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+            spec.commandLine().getOut().println("stopped the daemon at " + remote.address());
+        }
         return CliExitCodes.OK;
     }
 

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.pyacq.rpc.invoke.PackageAccessPolicy;
+import org.pyacq.transport.Endpoints;
 
 /**
  * The daemon's settings: from {@code conf/pyacqd.conf} (a properties file; every setting and its
@@ -156,7 +157,7 @@ public record DaemonConfig(Path runtimeDir, String address, String logAddress, S
                         : RuntimeDirectory.defaultPath(),
                 s.getOrDefault("address", "tcp://127.0.0.1:*"),
                 s.getOrDefault("log_address", "tcp://127.0.0.1:*"),
-                s.getOrDefault("log_feed_address", "tcp://127.0.0.1:*"),
+                s.getOrDefault("log_feed_address", feedBesideControl(s.getOrDefault("address", "tcp://127.0.0.1:*"))),
                 LogLevels.parse(s.getOrDefault("log_level", "info")),
                 integer(s, "log_history", 10000),
                 seconds(s, "stop_grace", 5),
@@ -170,6 +171,18 @@ public record DaemonConfig(Path runtimeDir, String address, String logAddress, S
                 seconds(s, "lease_seconds", 300),
                 s.containsKey("idle_expiry_seconds") && !s.get("idle_expiry_seconds").isBlank()
                         && !s.get("idle_expiry_seconds").trim().equals("0") ? seconds(s, "idle_expiry_seconds", 1) : null);
+    }
+
+    /**
+     * Where the live log feed binds unless configured: on the control address's host (any port), so
+     * that a daemon reachable from other hosts can be followed from them ({@code pyacq logs -f}).
+     */
+    static String feedBesideControl(String controlAddress) {
+        String host = Endpoints.host(controlAddress);
+        if (host == null || Endpoints.isLoopback(controlAddress)) {
+            return "tcp://127.0.0.1:*";
+        }
+        return "tcp://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":*";
     }
 
     private static boolean bool(Map<String, String> s, String key, boolean def) {

@@ -1,18 +1,22 @@
 package org.pyacq.spawn;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.pyacq.transport.AuthorizedKeys;
 import org.pyacq.transport.CurveSecurity;
 import org.pyacq.transport.KeyPair;
 import org.pyacq.transport.TransportSecurity;
 
 /**
  * A child's socket security as it travels in the bootstrap JSON on the child's stdin:
- * {@code {"mechanism": "curve", "public_key", "secret_key", "allowed_clients": [...]}} or
+ * {@code {"mechanism": "curve", "public_key", "secret_key", "allowed_clients": [...]}} (with
+ * {@code "authorized_dir"}, the directory of further client keys, and {@code "server_key"} when the
+ * parent was given one) or
  * {@code {"mechanism": "plain", "allow_remote": false}}.
  */
 final class SecurityConfig {
@@ -50,7 +54,12 @@ final class SecurityConfig {
             if (!allowed.contains(c.keyPair().publicKey())) {
                 allowed.add(c.keyPair().publicKey());
             }
-            return CurveSecurity.builder(c.keyPair()).allowClients(allowed).origin("the parent process").build();
+            CurveSecurity.Builder b = CurveSecurity.builder(c.keyPair()).allowClients(allowed).origin("the parent process")
+                    .authorizedKeys(c.authorizedKeys());
+            if (c.explicitServerKey() != null) {
+                b.serverKey(c.explicitServerKey());
+            }
+            return b.build();
         }
         throw new IllegalArgumentException("cannot hand socket security " + parent + " to a child process: use "
                 + "CurveSecurity or TransportSecurity.PLAIN");
@@ -69,8 +78,13 @@ final class SecurityConfig {
         m.put("mechanism", "curve");
         m.put("public_key", c.keyPair().publicKey());
         m.put("secret_key", c.keyPair().secretKey());
-        m.put("server_key", c.serverKey());
+        if (c.explicitServerKey() != null) {
+            m.put("server_key", c.explicitServerKey());
+        }
         m.put("allowed_clients", new ArrayList<>(new TreeSet<>(c.allowedClients())));
+        if (c.authorizedKeys() != null) {
+            m.put("authorized_dir", c.authorizedKeys().directory().toString());
+        }
         return m;
     }
 
@@ -91,6 +105,9 @@ final class SecurityConfig {
                     .allowClients(BootstrapConfig.strings(m.get("allowed_clients"), "security.allowed_clients"));
             if (m.get("server_key") != null) {
                 b.serverKey(text(m, "server_key"));
+            }
+            if (m.get("authorized_dir") != null) {
+                b.authorizedKeys(AuthorizedKeys.in(Path.of(text(m, "authorized_dir"))));
             }
             return b.build();
         } catch (IllegalArgumentException e) {

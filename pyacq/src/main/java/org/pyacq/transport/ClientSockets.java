@@ -25,13 +25,14 @@ final class ClientSockets {
             s.setIdentity(identity);
             s.setHandshakeIvl((int) Sockets.CONNECT_HANDSHAKE.toMillis());
             s.setSndHWM(0);
+            s.setSendTimeOut((int) Sockets.CLIENT_SEND_TIMEOUT.toMillis());
             s.setRcvHWM(0);
             s.setReconnectIVL(100);
             s.setReconnectIVLMax(2000);
             s.setMsgAllocator(ReceiveBuffers.INSTANCE);
             s.setMaxMsgSize(maxMessageBytes);
             Sockets.keepAlive(s);
-            security.applyToClient(s);
+            security.applyToClient(s, address);
             if (listener != null) {
                 ConnectionWatch.attach(s, listener);
             }
@@ -52,7 +53,7 @@ final class ClientSockets {
             s.setReconnectIVLMax(2000);
             s.setHandshakeIvl((int) Sockets.CONNECT_HANDSHAKE.toMillis());
             s.setMaxMsgSize(Sockets.CONTROL_MAX_MESSAGE_BYTES);
-            security.applyToClient(s);
+            security.applyToClient(s, address);
             s.connect(address);
             return s;
         } catch (RuntimeException e) {
@@ -84,7 +85,7 @@ final class ClientSockets {
             s.setMsgAllocationHeapThreshold(0);
             s.setMaxMsgSize(options.maxMessageBytes());
             Sockets.keepAlive(s);
-            security.applyToClient(s);
+            security.applyToClient(s, address);
             s.connect(address);
             return s;
         } catch (RuntimeException e) {
@@ -107,7 +108,7 @@ final class ClientSockets {
             s.setReconnectIVLMax(2000);
             s.setMaxMsgSize(maxMessageBytes);
             Sockets.keepAlive(s);
-            security.applyToClient(s);
+            security.applyToClient(s, address);
             s.subscribe(new byte[0]);
             s.connect(address);
             return s;

@@ -17,15 +17,18 @@ import org.zeromq.ZMsg;
 final class CurveAuthenticator implements ZAuth.Auth {
     static final Logger log = LoggerFactory.getLogger(CurveSecurity.class);
 
-    private record Domain(Set<String> allowedKeys, String origin) {
+    private record Domain(Set<String> allowedKeys, AuthorizedKeys authorized, String origin) {
+        boolean accepts(String key) {
+            return allowedKeys.contains(key) || (authorized != null && authorized.contains(key));
+        }
     }
 
     private final Map<String, Domain> domains = new ConcurrentHashMap<>();
     private final RateLimitedLog refusals = new RateLimitedLog(log, 256);
     private final AtomicLong refused = new AtomicLong();
 
-    void register(String domain, Set<String> allowedKeys, String origin) {
-        domains.putIfAbsent(domain, new Domain(Set.copyOf(allowedKeys), origin));
+    void register(String domain, Set<String> allowedKeys, AuthorizedKeys authorized, String origin) {
+        domains.putIfAbsent(domain, new Domain(Set.copyOf(allowedKeys), authorized, origin));
     }
 
     @Override
@@ -38,16 +41,18 @@ final class CurveAuthenticator implements ZAuth.Auth {
         try {
             Domain d = domains.get(request.domain);
             String key = request.clientKey;
-            if (d != null && key != null && d.allowedKeys().contains(key)) {
+            if (d != null && key != null && d.accepts(key)) {
                 request.userId = key;
                 return true;
             }
             refused.incrementAndGet();
             String fingerprint = key == null ? "none" : KeyPair.fingerprint(key);
             refusals.warn(request.address + "/" + fingerprint, "refused a connection from {}: its key (fingerprint {})"
-                    + " is not one this server accepts{}; it gets no answer. Clients must use the key file of the user"
-                    + " running this server (see docs/SECURITY.md)", request.address, fingerprint,
-                    d != null && d.origin() != null ? " (server keys from " + d.origin() + ")" : "");
+                    + " is not one this server accepts{}{}; it gets no answer. Clients must use the key file of the"
+                    + " user running this server, or have their public key authorized (see docs/SECURITY.md)",
+                    request.address, fingerprint,
+                    d != null && d.origin() != null ? " (server keys from " + d.origin() + ")" : "",
+                    d != null && d.authorized() != null ? " nor one in " + d.authorized().directory() : "");
             return false;
         } catch (RuntimeException e) {
             // an exception here would stop the ZAP handler and with it every secure handshake

@@ -33,13 +33,18 @@ public final class CurveSecurity implements TransportSecurity {
 
     private final KeyPair keys;
     private final String serverKey;
+    /** The server key the builder was given, or null (then per host: {@link #serverKeyFor}). */
+    private final String explicitServerKey;
     private final Set<String> allowedClients;
+    private final AuthorizedKeys authorized;
     private final String zapDomain;
     private final String origin;
 
     private CurveSecurity(Builder b) {
         this.keys = b.keys;
         this.serverKey = b.serverKey != null ? b.serverKey : b.keys.publicKey();
+        this.explicitServerKey = b.serverKey;
+        this.authorized = b.authorized;
         Set<String> allowed = new LinkedHashSet<>(b.allowedClients);
         if (allowed.isEmpty()) {
             allowed.add(b.keys.publicKey());
@@ -64,14 +69,42 @@ public final class CurveSecurity implements TransportSecurity {
         return keys;
     }
 
-    /** The public key clients expect the server to have. */
+    /** The public key clients expect a server to have where nothing more specific is known (see {@link #serverKeyFor}). */
     public String serverKey() {
         return serverKey;
     }
 
-    /** The client public keys servers accept. */
+    /** The server key the builder was given, or null when it was left to the default and the hosts. */
+    public String explicitServerKey() {
+        return explicitServerKey;
+    }
+
+    /**
+     * The public key a client expects from the server at {@code address}: the key the builder was
+     * given; else, for a server on another host, the key a {@link KnownServers known server} entry
+     * or an {@linkplain #authorizedKeys() authorized key file} names for that host; else this pair's
+     * own public key (servers of the same user).
+     */
+    public String serverKeyFor(String address) {
+        if (explicitServerKey != null || address == null || Endpoints.isLoopback(address)) {
+            return serverKey;
+        }
+        String host = Endpoints.host(address);
+        String known = KnownServers.serverKeyFor(host);
+        if (known == null && authorized != null) {
+            known = authorized.serverKeyFor(host);
+        }
+        return known != null ? known : serverKey;
+    }
+
+    /** The client public keys servers accept besides those of {@link #authorizedKeys()}. */
     public Set<String> allowedClients() {
         return allowedClients;
+    }
+
+    /** The directory of further client keys servers accept, read on each connection; null if none. */
+    public AuthorizedKeys authorizedKeys() {
+        return authorized;
     }
 
     /**
@@ -83,7 +116,7 @@ public final class CurveSecurity implements TransportSecurity {
     @Override
     public void applyToServer(ZMQ.Socket socket) {
         byte[] secret = bytes(keys.secretKey());   // first: a key file's pair is checked here, before the socket changes
-        ZmqRuntime.authenticator(socket).register(zapDomain, allowedClients, origin);
+        ZmqRuntime.authenticator(socket).register(zapDomain, allowedClients, authorized, origin);
         socket.setZapDomain(zapDomain);
         socket.setRcvHWM(0);   // see the class comment: a full CURVE receive queue corrupts a message
         socket.setCurveServer(true);
@@ -92,13 +125,13 @@ public final class CurveSecurity implements TransportSecurity {
     }
 
     @Override
-    public void applyToClient(ZMQ.Socket socket) {
+    public void applyToClient(ZMQ.Socket socket, String address) {
         byte[] secret = bytes(keys.secretKey());   // first: a key file's pair is checked here, before the socket changes
         // never setCurveServer(false) after this: it would switch the socket back to no security
         socket.setRcvHWM(0);   // see the class comment: a full CURVE receive queue corrupts a message
         socket.setCurvePublicKey(bytes(keys.publicKey()));
         socket.setCurveSecretKey(secret);
-        socket.setCurveServerKey(bytes(serverKey));
+        socket.setCurveServerKey(bytes(serverKeyFor(address)));
     }
 
     @Override
@@ -113,7 +146,8 @@ public final class CurveSecurity implements TransportSecurity {
     @Override
     public String toString() {
         return "curve (key " + keys.fingerprint() + (origin != null ? " from " + origin : "") + ", "
-                + allowedClients.size() + " allowed client key" + (allowedClients.size() == 1 ? "" : "s") + ")";
+                + allowedClients.size() + " allowed client key" + (allowedClients.size() == 1 ? "" : "s")
+                + (authorized != null ? " and those in " + authorized.directory() : "") + ")";
     }
 
     /** Settings of a {@link CurveSecurity}. */
@@ -121,6 +155,7 @@ public final class CurveSecurity implements TransportSecurity {
         private final KeyPair keys;
         private String serverKey;
         private final Set<String> allowedClients = new LinkedHashSet<>();
+        private AuthorizedKeys authorized;
         private String origin;
 
         private Builder(KeyPair keys) {
@@ -144,6 +179,16 @@ public final class CurveSecurity implements TransportSecurity {
         /** Same as {@link #allowClients(List)}. */
         public Builder allowClients(String... publicKeysZ85) {
             return allowClients(List.of(publicKeysZ85));
+        }
+
+        /**
+         * Servers also accept the keys of this directory, read again on each connection (so a key
+         * added or removed there counts from the next connection on); clients expect the keys its
+         * files name for their hosts. Null: none.
+         */
+        public Builder authorizedKeys(AuthorizedKeys keys) {
+            this.authorized = keys;
+            return this;
         }
 
         /** Where the keys came from (a key file, "the parent process"), for log messages. */

@@ -85,6 +85,7 @@ public final class DefaultSecurity {
     }
 
     private static TransportSecurity userKeys(Path dir) {
-        return CurveSecurity.builder(UserKeys.loadOrCreate(dir)).origin(UserKeys.keyFile(dir).toString()).build();
+        return CurveSecurity.builder(UserKeys.loadOrCreate(dir)).origin(UserKeys.keyFile(dir).toString())
+                .authorizedKeys(AuthorizedKeys.in(AuthorizedKeys.directoryOf(dir))).build();
     }
 }

@@ -1,7 +1,11 @@
 package org.pyacq.transport;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.Locale;
 
 /** Checks and classifies ZeroMQ endpoint strings. */
@@ -58,6 +62,71 @@ public final class Endpoints {
             host = host.substring(1, host.length() - 1);
         }
         return host;
+    }
+
+    /** System property naming the host a server bound to all interfaces advertises. */
+    public static final String ADVERTISE_PROPERTY = "pyacq.advertiseHost";
+    /** Environment variable naming the host a server bound to all interfaces advertises. */
+    public static final String ADVERTISE_ENV = "PYACQ_ADVERTISE_HOST";
+
+    /** True for a tcp endpoint bound to every interface ({@code 0.0.0.0}, {@code *}, {@code ::}). */
+    public static boolean isWildcard(String address) {
+        String host = host(address);
+        return host != null && (host.equals("*") || host.equals("0.0.0.0") || host.equals("::") || host.isEmpty());
+    }
+
+    /**
+     * The address clients on other hosts dial for a socket bound at {@code boundEndpoint}: the
+     * endpoint itself, except that a wildcard host ({@code tcp://0.0.0.0:PORT}) is replaced by
+     * {@link #advertisedHost()}. Never {@code 0.0.0.0}.
+     */
+    public static String advertised(String boundEndpoint) {
+        if (!isWildcard(boundEndpoint)) {
+            return boundEndpoint;
+        }
+        String port = boundEndpoint.substring(boundEndpoint.lastIndexOf(':') + 1);
+        String host = advertisedHost();
+        return "tcp://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * The host a server bound to every interface tells clients to dial: the system property
+     * {@value #ADVERTISE_PROPERTY}, else the environment variable {@value #ADVERTISE_ENV}, else the
+     * first IPv4 address of an interface that is up and neither loopback nor link-local (in the
+     * system's order of interfaces), else an IPv6 one, else 127.0.0.1.
+     */
+    public static String advertisedHost() {
+        String configured = System.getProperty(ADVERTISE_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv(ADVERTISE_ENV);
+        }
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        String v6 = null;
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nif.isUp() || nif.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                    if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()) {
+                        continue;
+                    }
+                    if (a instanceof Inet4Address) {
+                        return a.getHostAddress();
+                    }
+                    if (v6 == null) {
+                        String text = a.getHostAddress();
+                        int zone = text.indexOf('%');
+                        v6 = zone >= 0 ? text.substring(0, zone) : text;
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // no interface list: fall through to what we have
+        }
+        return v6 != null ? v6 : "127.0.0.1";
     }
 
     /** True if the endpoint can only be reached from this machine (loopback tcp, ipc, inproc). */

@@ -76,9 +76,20 @@ public final class Frames {
      */
     public static void send(ZMQ.Socket socket, byte[][] head, ByteBuffer last) {
         for (byte[] frame : head) {
-            socket.send(frame, ZMQ.SNDMORE);
+            if (!socket.send(frame, ZMQ.SNDMORE)) {
+                throw notQueued(socket);
+            }
         }
         sendLast(socket, last);
+    }
+
+    /**
+     * A send that a socket with a send timeout gave up on: a DEALER has nowhere to queue a message
+     * once its connection was refused (its pipe is gone until a handshake succeeds).
+     */
+    private static TransportException notQueued(ZMQ.Socket socket) {
+        return new TransportException("no connection took the message within " + socket.getSendTimeOut()
+                + " ms (the server refused the handshake, or is gone)");
     }
 
     /** Sends {@code identity} then {@code body}: a reply through a ROUTER socket. */
@@ -92,7 +103,9 @@ public final class Frames {
             LargeFrames.send(socket, body, 0);
         } else {
             // sendByteBuffer sends from index 0 whatever the position (JeroMQ 0.6.0), so pass a slice
-            socket.sendByteBuffer(body.position() == 0 ? body : body.slice(), 0);
+            if (socket.sendByteBuffer(body.position() == 0 ? body : body.slice(), 0) < 0) {
+                throw notQueued(socket);
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ final class PlainSecurity implements TransportSecurity {
     }
 
     @Override
-    public void applyToClient(ZMQ.Socket socket) {
+    public void applyToClient(ZMQ.Socket socket, String address) {
         // NULL mechanism: nothing to set
     }
 

@@ -158,9 +158,12 @@ final class ServerSockets {
         socket.close();
     }
 
-    /** The address clients should use for a bound socket, e.g. {@code tcp://127.0.0.1:53411}. */
+    /**
+     * The address clients should use for a bound socket, e.g. {@code tcp://127.0.0.1:53411}; for a
+     * socket bound to every interface, the {@linkplain Endpoints#advertised advertised} one.
+     */
     static String endpoint(ZMQ.Socket bound) {
-        return Objects.requireNonNull(bound.getLastEndpoint(), "socket is not bound");
+        return Endpoints.advertised(Objects.requireNonNull(bound.getLastEndpoint(), "socket is not bound"));
     }
 
     private static String bindFailure(String address, ZMQException e) {

@@ -23,6 +23,13 @@ public final class Sockets {
      */
     public static final Duration CONNECT_HANDSHAKE = Duration.ofMillis(500);
     /**
+     * How long a client's send may wait for somewhere to queue its message. A connecting DEALER
+     * queues without limit while its peer is away; it only has nowhere to queue after a handshake
+     * failed (a refused key: the connection's pipe is gone until a handshake succeeds), and then a
+     * send without a timeout would wait forever.
+     */
+    static final Duration CLIENT_SEND_TIMEOUT = Duration.ofSeconds(2);
+    /**
      * The default limit on one RPC message (requests and replies): big enough for 80 MiB arrays and
      * more, small enough that a peer cannot make us allocate without bound. A peer that sends a
      * bigger message is disconnected before anything is allocated for it.

@@ -12,8 +12,16 @@ public interface TransportSecurity {
     /** Prepares a socket that binds (servers, log servers, bootstrap listeners). */
     void applyToServer(ZMQ.Socket socket);
 
-    /** Prepares a socket that connects (clients, log senders). */
-    void applyToClient(ZMQ.Socket socket);
+    /**
+     * Prepares a socket that connects (clients, log senders) to {@code address} (null if not known:
+     * then a CURVE client expects the server key it was given, or its own).
+     */
+    void applyToClient(ZMQ.Socket socket, String address);
+
+    /** {@link #applyToClient(ZMQ.Socket, String)} without the address. */
+    default void applyToClient(ZMQ.Socket socket) {
+        applyToClient(socket, null);
+    }
 
     /** True when sockets use no authentication (then only allowed on loopback addresses, see {@link #allowsInsecureRemote}). */
     boolean isPlain();

@@ -188,7 +188,7 @@ public final class UserKeys {
      * Refuses a directory or file that another user owns, that is a symbolic link, or that others
      * may read (a file) or enter (a directory): anyone who can read the key can connect as this user.
      */
-    private static void checkPrivate(Path path, boolean directory) throws IOException {
+    static void checkPrivate(Path path, boolean directory) throws IOException {
         PosixFileAttributes attrs;
         try {
             attrs = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

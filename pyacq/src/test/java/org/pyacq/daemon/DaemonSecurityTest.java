@@ -1,6 +1,7 @@
 package org.pyacq.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -111,7 +112,10 @@ class DaemonSecurityTest {
                 + "authentication"), e.getMessage());
         assertSame(before, DefaultSecurity.peek());
         try (Daemon daemon = start("insecure", "true", "allow_insecure_remote", "true", "address", "tcp://0.0.0.0:*")) {
-            assertTrue(daemon.address().startsWith("tcp://0.0.0.0:"));
+            // bound to every interface, it advertises an address other hosts can dial
+            assertTrue(daemon.address().startsWith("tcp://" + org.pyacq.transport.Endpoints.advertisedHost() + ":"),
+                    daemon.address());
+            assertFalse(daemon.address().contains("0.0.0.0"), daemon.address());
         }
     }
 

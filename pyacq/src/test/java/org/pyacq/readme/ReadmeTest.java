@@ -32,7 +32,7 @@ class ReadmeTest {
     private static final Path ROOT = ReadmeBlocks.repoRoot();
     private static final ReadmeBlocks README = ReadmeBlocks.load();
     private static final Set<String> KNOWN = Set.of("sh run", "sh daemon", "sh tests", "sh systemd", "sh docker",
-            "properties config", "text output", "text figures");
+            "sh hosts", "properties config", "text output", "text figures");
 
     @Test
     void everyBlockSaysWhatChecksIt() {
@@ -123,6 +123,59 @@ class ReadmeTest {
         assertTrue(install.contains(" pyacq/target/pyacq.jar /opt/pyacq/lib/"), "the product jar is the one installed");
         assertTrue(Files.readString(ROOT.resolve("pyacq/pom.xml")).contains("<finalName>pyacq</finalName>"),
                 "mvn package makes pyacq/target/pyacq.jar, which the README installs");
+    }
+
+    /**
+     * The several-hosts walk-through needs other machines, so it is not run; each {@code pyacq}
+     * command in it must parse (asked with --help, which parses everything first and runs nothing).
+     */
+    @Test
+    void severalHostsCommandsParse() {
+        int checked = 0;
+        for (String line : README.only("sh", "hosts").lines()) {
+            String code = line.replaceAll("\\s+#.*$", "").replaceAll("^#.*$", "");
+            for (String part : code.split("&&|&|>")) {
+                List<String> words = shellWords(part.strip());
+                if (words.isEmpty() || !words.get(0).equals("pyacq")) {
+                    continue;
+                }
+                List<String> args = new ArrayList<>(words.subList(1, words.size()));
+                args.add("--help");
+                java.io.StringWriter err = new java.io.StringWriter();
+                int code2 = org.pyacq.cli.PyacqCommand.execute(args.toArray(String[]::new),
+                        new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true));
+                assertEquals(0, code2, () -> "README: '" + part.strip() + "' does not parse: " + err);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 8, "the several-hosts block shows the commands: " + checked);
+    }
+
+    /** Words of a simple shell command: blanks split, single quotes keep. */
+    private static List<String> shellWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : text.toCharArray()) {
+            if (c == '\'' ) {
+                quoted = !quoted;
+                any = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (any) {
+                    words.add(w.toString());
+                    w.setLength(0);
+                    any = false;
+                }
+            } else {
+                w.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(w.toString());
+        }
+        return words;
     }
 
     @Test

@@ -137,8 +137,11 @@ class CurveAuthenticationTest {
         assertEquals(1, logged.size(), "one warning for four attempts from one peer: " + refusals());
         assertEquals("refused a connection from 127.0.0.1: its key (fingerprint " + stranger.fingerprint() + ") is not"
                 + " one this server accepts (server keys from " + org.pyacq.transport.UserKeys.keyFile(
-                        org.pyacq.transport.UserKeys.defaultDirectory()) + "); it gets no answer. Clients must use the"
-                + " key file of the user running this server (see docs/SECURITY.md)", logged.get(0));
+                        org.pyacq.transport.UserKeys.defaultDirectory()) + ") nor one in "
+                + org.pyacq.transport.AuthorizedKeys.directoryOf(org.pyacq.transport.UserKeys.defaultDirectory())
+                        .toAbsolutePath()
+                + "; it gets no answer. Clients must use the key file of the user running this server, or have their"
+                + " public key authorized (see docs/SECURITY.md)", logged.get(0));
         assertTrue(ZmqRuntime.refusedConnections() >= 4);
     }
 
