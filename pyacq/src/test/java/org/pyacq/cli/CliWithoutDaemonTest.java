@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CliWithoutDaemonTest {
     private static final String[] COMMANDS = {"daemon", "spawn", "ps", "stop", "kill", "restart", "call", "eval",
-        "repl", "ping", "logs", "shutdown", "completion"};
+        "repl", "ping", "logs", "shutdown", "context", "key", "completion"};
 
     @TempDir
     Path runtimeDir;
@@ -36,8 +36,9 @@ class CliWithoutDaemonTest {
                 + " or self.ping)\n"
                 + "Usage: pyacq call [-hvV] [--allow-insecure-remote] [--insecure] [--json]\n"
                 + "                  [--no-autostart] [--trace] [--address=ADDRESS]\n"
-                + "                  [--forget=NAME] [--keep=NAME] [--key-dir=DIR]\n"
-                + "                  [--runtime-dir=DIR] [--timeout=SECONDS] NAME [PATH] [ARG...]\n"
+                + "                  [--context=NAME] [--daemon=ENDPOINT] [--forget=NAME]\n"
+                + "                  [--keep=NAME] [--key-dir=DIR] [--runtime-dir=DIR]\n"
+                + "                  [--server-key=KEY] [--timeout=SECONDS] NAME [PATH] [ARG...]\n"
                 + "Run 'pyacq call --help' for its options and examples.\n", missing.err());
 
         CliRun.Result policy = CliRun.exec("spawn", "w1", "--restart", "sometimes");

@@ -125,6 +125,10 @@ class MultiHostTest {
         assertTrue(psC.out.contains("wc") && !psC.out.contains("wb"), psC::toString);
         Result call = cli("a", "call", "wb", "java.lang.Math.max", "3", "7");
         assertEquals("7", call.out.strip(), call::toString);
+        Result repl = run(cliCommand("a", "--context", "c", "repl"), env("a"), Duration.ofSeconds(90),
+                "w = process(\"wc\")\nw.java.lang.Math.max(2, 9)\n");
+        assertEquals(0, repl.code, repl::toString);
+        assertEquals("9", repl.out.strip(), repl::toString);
 
         // a proxy from B's process used by C's process, and C calling back into B: depth 8 across hosts
         Result driver = java("a", MultiHostDriver.class.getName(), endpoint("b"), readKey(keyB), endpoint("c"),
@@ -240,11 +244,15 @@ class MultiHostTest {
     }
 
     private Result cliWithEnv(String host, Map<String, String> extraEnv, String... args) throws Exception {
-        List<String> cmd = netnsJava(host, PyacqCommand.class.getName());
-        cmd.addAll(List.of(args));
         Map<String, String> env = new LinkedHashMap<>(env(host));
         env.putAll(extraEnv);
-        return run(cmd, env, Duration.ofSeconds(90));
+        return run(cliCommand(host, args), env, Duration.ofSeconds(90));
+    }
+
+    private List<String> cliCommand(String host, String... args) {
+        List<String> cmd = netnsJava(host, PyacqCommand.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     private Result java(String host, String mainClass, String... args) throws Exception {
@@ -287,12 +295,18 @@ class MultiHostTest {
     }
 
     private Result run(List<String> cmd, Map<String, String> env, Duration timeout) throws Exception {
+        return run(cmd, env, timeout, "");
+    }
+
+    private Result run(List<String> cmd, Map<String, String> env, Duration timeout, String input) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
-        p.getOutputStream().close();
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             String threads = threadDump(p.pid());
             p.descendants().forEach(ProcessHandle::destroyForcibly);
