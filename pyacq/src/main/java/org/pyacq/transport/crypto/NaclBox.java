@@ -8,7 +8,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 /**
  * NaCl's {@code crypto_box} (curve25519xsalsa20poly1305) and {@code crypto_secretbox}
  * (xsalsa20poly1305), the primitives of CurveZMQ, composed from Bouncy Castle's X25519, Salsa20
- * core and Poly1305. Same inputs, outputs and padded layouts as NaCl and libsodium, so peers using
+ * core and Poly1305 (boxes of {@value #SODIUM_FROM} bytes and more on libsodium where the system
+ * has it, see {@link Sodium}). Same inputs, outputs and padded layouts as NaCl and libsodium, so peers using
  * libzmq or pyzmq interoperate. JeroMQ reaches this class through the jnacl-named classes in
  * {@code com.neilalexander.jnacl.crypto}; our own code calls it directly.
  *
@@ -34,6 +35,12 @@ public final class NaclBox {
 
     /** One process-wide generator for key pairs; {@code SecureRandom} is thread-safe. */
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * From this length on, boxes are sealed and opened with libsodium where the system has it
+     * ({@link Sodium}): measured, seal and open of 1000 bytes cost about the same both ways (10 µs),
+     * 100 bytes 3.6 µs in Java and 8.5 µs through JNA, 64 KiB 0.73 ms in Java and 0.18 ms with libsodium.
+     */
+    static final int SODIUM_FROM = 1024;
 
     private NaclBox() {
     }
@@ -91,6 +98,9 @@ public final class NaclBox {
         if (len < ZERO_BYTES) {
             return false;
         }
+        if (len >= SODIUM_FROM && Sodium.available()) {
+            return Sodium.seal(c, m, len, nonce, key);
+        }
         SecretBox.forThisThread().seal(c, m, len, nonce, key);
         return true;
     }
@@ -104,6 +114,9 @@ public final class NaclBox {
         checkBox(m, c, len, nonce, key);
         if (len < ZERO_BYTES) {
             return false;
+        }
+        if (len >= SODIUM_FROM && Sodium.available()) {
+            return Sodium.open(m, c, len, nonce, key);
         }
         return SecretBox.forThisThread().open(m, c, len, nonce, key);
     }

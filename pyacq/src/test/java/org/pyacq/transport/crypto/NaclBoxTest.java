@@ -199,6 +199,31 @@ class NaclBoxTest {
         }
     }
 
+    /**
+     * Where libsodium is used (the system has it), it gives the bytes Bouncy Castle gives, and each
+     * opens what the other sealed.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {32, 33, 64, 100, 16417, 1024 * 1024 + 5})
+    void libsodiumAndBouncyCastleSealAlike(int len) {
+        org.pyacq.testing.Requirements.require(Sodium.available(), "needs libsodium (libsodium.so.23)", "libsodium23");
+        SplittableRandom random = new SplittableRandom(len * 31L);
+        byte[] key = bytes(random, 32);
+        byte[] nonce = bytes(random, 24);
+        byte[] m = bytes(random, len);
+        Arrays.fill(m, 0, 32, (byte) 0);
+        byte[] viaSodium = new byte[len];
+        byte[] viaJava = new byte[len];
+        assertTrue(Sodium.seal(viaSodium, m, len, nonce, key));
+        SecretBox.forThisThread().seal(viaJava, m, len, nonce, key);
+        assertArrayEquals(viaJava, viaSodium);
+        byte[] back = new byte[len];
+        assertTrue(Sodium.open(back, viaJava, len, nonce, key));
+        assertArrayEquals(m, back);
+        assertTrue(SecretBox.forThisThread().open(back, viaSodium, len, nonce, key));
+        assertArrayEquals(m, back);
+    }
+
     @Test
     void onlyTheGivenLengthIsTouched() {
         byte[] key = BEFORENM;
