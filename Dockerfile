@@ -6,6 +6,8 @@
 # pyacq's own setup (mount another over it, or set PYACQ_LOG_CONFIG).
 #
 # Ports: 7600 control (RPC), 7601 log server (children and clients send records), 7602 live log feed.
+# Reached from other hosts (README, "Several hosts"): -e PYACQ_ADVERTISE_HOST=<this host's name>, so
+# that the addresses the daemon hands out are ones they can dial (not the container's own address).
 
 # ---- build stage: Maven builds the product's runnable jar (not the benchmark module) ---------
 FROM maven:3.9-eclipse-temurin-17 AS build
