@@ -51,6 +51,15 @@ final class XSalsa20Keystream extends XSalsa20Engine {
      * using them; NaCl's secretbox takes the Poly1305 key from the first 32.
      */
     void take(byte[] out) {
+        if (used == BLOCK && (out.length & 3) == 0) {
+            // the common case (a fresh stream, the 32-byte Poly1305 key): whole words of a new block
+            nextBlock();
+            for (int i = 0; i < out.length; i += 4) {
+                INTS.set(out, i, block[i >>> 2]);
+            }
+            used = out.length;
+            return;
+        }
         for (int i = 0; i < out.length; i++) {
             out[i] = (byte) (nextByte());
         }
@@ -58,9 +67,21 @@ final class XSalsa20Keystream extends XSalsa20Engine {
 
     /** {@code out[outOff..+len) = in[inOff..+len) XOR} the next {@code len} keystream bytes. */
     void xor(byte[] in, int inOff, byte[] out, int outOff, int len) {
+        // the rest of the current block: eight bytes at a time where the position allows (after
+        // take(32), a secretbox's message starts on a word of block 0), else byte by byte
         while (len > 0 && used < BLOCK) {
-            out[outOff++] = (byte) (in[inOff++] ^ nextByte());
-            len--;
+            if ((used & 7) == 0 && len >= 8) {
+                int j = used >>> 2;
+                long keystream = (block[j] & 0xFFFF_FFFFL) | ((long) block[j + 1] << 32);
+                LONGS.set(out, outOff, (long) LONGS.get(in, inOff) ^ keystream);
+                inOff += 8;
+                outOff += 8;
+                used += 8;
+                len -= 8;
+            } else {
+                out[outOff++] = (byte) (in[inOff++] ^ nextByte());
+                len--;
+            }
         }
         while (len >= BLOCK) {
             nextBlock();
