@@ -153,7 +153,9 @@ class MultiHostTest {
         Result stranger = cli("a", "--key-dir", dir.resolve("stranger-keys").toString(), "--context", "b", "ps");
         assertEquals(CliExitCodes.UNREACHABLE, stranger.code, stranger::toString);
         assertTrue(stranger.err.contains("refused this client's key"), stranger::toString);
-        assertTrue(text(dir.resolve("b/daemon.log")).contains("is not one this server accepts"));
+        // the daemon writes its log a little later (records are put in time order first)
+        Await.until("B to log the refused key",
+                () -> text(dir.resolve("b/daemon.log")).contains("is not one this server accepts"));
 
         // B's daemon killed: A's commands and its log follower say so, within their timeouts
         Process followerB = start("a", List.of("logs", "-f"), Map.of(), dir.resolve("followB.txt"),
