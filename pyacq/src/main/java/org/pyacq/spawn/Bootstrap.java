@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.pyacq.transport.ProcessIdentity;
 import org.pyacq.rpc.RpcServer;
 import org.pyacq.rpc.RpcServerBuilder;
 import org.pyacq.transport.BootstrapLink;
+import org.pyacq.transport.LocalBootstrap;
 import org.pyacq.wire.Serializers;
 import org.pyacq.wire.ValueMapper;
 import org.slf4j.Logger;
@@ -105,7 +107,7 @@ public final class Bootstrap {
                 server = null;
             }
         }
-        if (!report(config.bootstrapAddress(), status, config.reportTimeoutMillis())) {
+        if (!report(config, status, log)) {
             log.error("the parent at {} did not acknowledge our status within {} ms; exiting",
                     config.bootstrapAddress(), config.reportTimeoutMillis());
             System.exit(3);
@@ -127,12 +129,27 @@ public final class Bootstrap {
         }
     }
 
-    /** Sends the status every 10 ms until the parent answers (it may miss early messages). */
-    private static boolean report(String bootstrapAddress, Map<String, Object> status, long deadlineMillis) {
+    /**
+     * Reports the status to the parent: over its same-host socket when it gave one, else (or if that
+     * fails) over the PAIR link, sending every 10 ms until the parent answers (it may miss early messages).
+     */
+    private static boolean report(BootstrapConfig config, Map<String, Object> status, Logger log) {
         byte[] json = Serializers.JSON.encodeToBytes(status, ValueMapper.PLAIN);
         // timed on a monotonic clock: a step of the wall clock (seen here: NTP or a resumed VM) must not cut the wait
-        return BootstrapLink.report(bootstrapAddress, DefaultSecurity.get(), json, REPORT_INTERVAL_MS,
-                Duration.ofMillis(deadlineMillis)) != null;
+        long start = System.nanoTime();
+        Duration timeout = Duration.ofMillis(config.reportTimeoutMillis());
+        if (config.localBootstrap() != null) {
+            try {
+                LocalBootstrap.report(Path.of(config.localBootstrap()), json, timeout);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                log.debug("could not report over the local bootstrap socket {} ({}); reporting over {}",
+                        config.localBootstrap(), e.getMessage(), config.bootstrapAddress());
+            }
+        }
+        Duration left = timeout.minusNanos(System.nanoTime() - start);
+        return !left.isNegative() && BootstrapLink.report(config.bootstrapAddress(), DefaultSecurity.get(), json,
+                REPORT_INTERVAL_MS, left) != null;
     }
 
     /** Initializes the startup class and runs its {@code public static void onStart(RpcServer)} if it has one. */

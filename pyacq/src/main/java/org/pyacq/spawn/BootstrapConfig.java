@@ -23,14 +23,18 @@ import org.pyacq.wire.WireFormatException;
  * {@code startup_class}, {@code report_timeout} (seconds to keep reporting the address),
  * {@code security} (the child's key pair and the client keys it accepts, or plain mode: secrets
  * travel only here, never on the command line or in the environment) and {@code access_policy}
- * (allow and deny prefixes).
+ * (allow and deny prefixes), {@code local_bootstrap} (the parent's same-host bootstrap socket,
+ * {@link org.pyacq.transport.LocalBootstrap}: a Java child reports there, and over the PAIR link only
+ * if that fails).
  *
  * @param name the child's process name, or null (a Python parent does not send it: the command line has it)
  * @param security the child's socket security, or null for its user's default
  * @param accessPolicy what remote callers of the child may reach, or null for everything
+ * @param localBootstrap the parent's same-host bootstrap socket file, or null for the PAIR link only
  */
 record BootstrapConfig(String name, String address, String bootstrapAddress, int logLevel, String logAddress, boolean lifeline,
-        String startupClass, long reportTimeoutMillis, TransportSecurity security, PackageAccessPolicy accessPolicy) {
+        String startupClass, long reportTimeoutMillis, TransportSecurity security, PackageAccessPolicy accessPolicy,
+        String localBootstrap) {
 
     /** How long a child keeps reporting its status when the parent does not say (pyacq's 10 s). */
     static final long DEFAULT_REPORT_TIMEOUT_MILLIS = 10_000;
@@ -58,6 +62,9 @@ record BootstrapConfig(String name, String address, String bootstrapAddress, int
         }
         if (accessPolicy != null) {
             m.put("access_policy", Map.of("allow", accessPolicy.allowed(), "deny", accessPolicy.denied()));
+        }
+        if (localBootstrap != null) {
+            m.put("local_bootstrap", localBootstrap);
         }
         byte[] json = Serializers.JSON.encodeToBytes(m, ValueMapper.PLAIN);
         byte[] line = new byte[json.length + 1];
@@ -109,7 +116,8 @@ record BootstrapConfig(String name, String address, String bootstrapAddress, int
                 m.get("report_timeout") instanceof Number t && t.doubleValue() > 0 ? (long) (t.doubleValue() * 1000)
                         : DEFAULT_REPORT_TIMEOUT_MILLIS,
                 m.get("security") == null ? null : SecurityConfig.fromMap(m.get("security")),
-                accessPolicy(m.get("access_policy")));
+                accessPolicy(m.get("access_policy")),
+                text(m, "local_bootstrap", false));
     }
 
     private static PackageAccessPolicy accessPolicy(Object v) throws IOException {

@@ -15,6 +15,8 @@ import org.pyacq.log.LineForwarder;
 import org.pyacq.log.LogConfigSource;
 import org.pyacq.rpc.RpcException;
 import org.pyacq.transport.BootstrapLink;
+import org.pyacq.transport.LocalBootstrap;
+import org.pyacq.transport.LocalDirectory;
 import org.pyacq.transport.TransportException;
 import org.pyacq.transport.TransportSecurity;
 import org.pyacq.wire.Serializers;
@@ -56,6 +58,8 @@ public final class ProcessSpawner {
     private static final Logger log = LoggerFactory.getLogger(ProcessSpawner.class);
     /** This process's idle warm spares: a process has one pool, shared by all its spawns. */
     private static final WarmSpares SPARES = new WarmSpares();
+    /** {@code -Dpyacq.localBootstrap=off}: children report over the PAIR link only (for diagnosis). */
+    static final String LOCAL_BOOTSTRAP_PROPERTY = "pyacq.localBootstrap";
 
     private ProcessSpawner() {
     }
@@ -99,6 +103,7 @@ public final class ProcessSpawner {
         ClientOptions forChild = clientOptions.toBuilder().security(security).build();
         long started = System.nanoTime();
         BootstrapLink pair = BootstrapLink.bind(security);
+        LocalBootstrap local = listenLocally(pair);
         Process process = null;
         LineForwarder out = null;
         LineForwarder err = null;
@@ -107,7 +112,8 @@ public final class ProcessSpawner {
             List<String> command = command(options);
             byte[] config = new BootstrapConfig(options.name(), options.bindAddress(), bootstrapAddress,
                     options.logLevel(), options.logAddress(), true, options.startupClass(),
-                    options.startupTimeout().toMillis(), security, options.accessPolicy()).toJsonLine();
+                    options.startupTimeout().toMillis(), security, options.accessPolicy(),
+                    local == null ? null : local.file().toString()).toJsonLine();
             Process spare = allowSpare ? takeSpare(options, command, config) : null;
             process = spare != null ? spare : startChild(options, command, config);
             Logger childLog = LoggerFactory.getLogger("pyacq.child." + options.name());
@@ -118,11 +124,16 @@ public final class ProcessSpawner {
             if (spare != null) {
                 Duration limit = options.startupTimeout().compareTo(SPARE_REPORT_LIMIT) < 0 ? options.startupTimeout()
                         : SPARE_REPORT_LIMIT;
-                address = awaitAddress(options, process, pair, err, limit, true);
+                address = awaitAddress(options, process, pair, local, err, limit, true);
             } else {
-                address = awaitAddress(options, process, pair, err, options.startupTimeout(), false);
+                address = awaitAddress(options, process, pair, local, err, options.startupTimeout(), false);
             }
-            pair.send("OK");
+            boolean reportedLocally = local != null && local.status() != null;
+            if (reportedLocally) {
+                local.answer("OK");
+            } else {
+                pair.send("OK");
+            }
             RpcClient client = RpcClient.open(address, forChild);
             SpawnedProcess handle = new SpawnedProcess(options.name(), process, address, client, out, err);
             try {
@@ -132,8 +143,8 @@ public final class ProcessSpawner {
                 throw new SpawnException(options.name(), "process '" + options.name() + "' reported " + address
                         + " but does not answer a ping: " + e.getMessage(), e);
             }
-            log.debug("spawned {} (pid {}) at {} in {} ms", options.name(), process.pid(), address,
-                    (System.nanoTime() - started) / 1_000_000);
+            log.debug("spawned {} (pid {}) at {} in {} ms (status over the {})", options.name(), process.pid(), address,
+                    (System.nanoTime() - started) / 1_000_000, reportedLocally ? "local socket" : "PAIR link");
             if (options.warmSpare()) {
                 SPARES.replenish(options);
             }
@@ -144,7 +155,26 @@ public final class ProcessSpawner {
             }
             throw e;
         } finally {
+            if (local != null) {
+                local.close();
+            }
             pair.close();
+        }
+    }
+
+    /**
+     * The same-host bootstrap socket beside {@code pair}, or null when this user's local directory
+     * cannot hold one (the child then reports over the PAIR link only).
+     */
+    private static LocalBootstrap listenLocally(BootstrapLink pair) {
+        if ("off".equals(System.getProperty(LOCAL_BOOTSTRAP_PROPERTY))) {
+            return null;
+        }
+        try {
+            return LocalBootstrap.listen(LocalDirectory.defaultLocation(), pair);
+        } catch (IOException | RuntimeException e) {
+            log.debug("no local bootstrap socket ({}); the child reports over the PAIR link", e.toString());
+            return null;
         }
     }
 
@@ -244,12 +274,13 @@ public final class ProcessSpawner {
         return SPARES.idlePids();
     }
 
-    private static String awaitAddress(SpawnOptions options, Process process, BootstrapLink pair,
+    private static String awaitAddress(SpawnOptions options, Process process, BootstrapLink pair, LocalBootstrap local,
             LineForwarder err, Duration timeout, boolean spare) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             pair.arm();
-            ByteBuffer frame = pair.receive();
+            byte[] localStatus = local == null ? null : local.status();
+            ByteBuffer frame = localStatus != null ? ByteBuffer.wrap(localStatus) : pair.receive();
             if (frame != null) {
                 return parseStatus(options, process, frame, err);
             }

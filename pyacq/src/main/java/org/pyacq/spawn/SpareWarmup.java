@@ -63,7 +63,8 @@ final class SpareWarmup {
     /** The bootstrap JSON both ways (JSON codec, key checks, access policy), as a child reads it. */
     private static void configuration(TransportSecurity security) {
         BootstrapConfig config = new BootstrapConfig("pyacq-warm-up", "tcp://127.0.0.1:*", "tcp://127.0.0.1:1", 20,
-                null, true, null, 10_000, security, PackageAccessPolicy.of(List.of("java.util"), List.of("java.io")));
+                null, true, null, 10_000, security, PackageAccessPolicy.of(List.of("java.util"), List.of("java.io")),
+                "/nonexistent/b-0.sock");
         try {
             BootstrapConfig.read(new ByteArrayInputStream(config.toJsonLine()));
         } catch (IOException e) {

@@ -84,6 +84,7 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
     }
 
     private static final int SOCKET_BUFFER = 4 << 20;
+    private static final long STOP_CHECK_MILLIS = 200;
 
     /**
      * Connects to the endpoint at {@code file} and says hello: who we are ({@code identity}, as a
@@ -126,6 +127,14 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
 
     /** Waits (blocking the calling thread, at most {@code timeout}) for one whole message. */
     private Frames.Received awaitOne(Duration timeout) throws IOException {
+        return awaitOne(timeout, () -> false);
+    }
+
+    /**
+     * Waits (blocking the calling thread, at most {@code timeout}) for one whole message, giving up
+     * within {@value #STOP_CHECK_MILLIS} ms once {@code stop} says so.
+     */
+    Frames.Received awaitOne(Duration timeout, java.util.function.BooleanSupplier stop) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Selector selector = Selector.open()) {
             channel.register(selector, SelectionKey.OP_READ);
@@ -136,13 +145,16 @@ public final class LocalConnection implements SocketPoller.Watched, AutoCloseabl
                     return m;
                 }
                 if (eof) {
-                    throw new IOException("the server closed the connection during the handshake");
+                    throw new IOException("the other end closed the connection before it answered");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IOException("no answer to the handshake within " + timeout.toMillis() + " ms");
+                    throw new IOException("no answer within " + timeout.toMillis() + " ms");
                 }
-                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                if (stop.getAsBoolean()) {
+                    throw new IOException("stopped waiting");
+                }
+                selector.select(Math.max(1, Math.min(STOP_CHECK_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
                 selector.selectedKeys().clear();
                 readable = true;
             }

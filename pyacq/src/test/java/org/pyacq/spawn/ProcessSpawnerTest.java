@@ -63,6 +63,48 @@ class ProcessSpawnerTest {
         }
     }
 
+    /**
+     * A Java child reports its address over the parent's same-host socket, which is gone afterwards;
+     * with {@code -Dpyacq.localBootstrap=off} it reports over the PAIR link of PROTOCOL.md section 7,
+     * which also stays the path whenever the socket fails.
+     */
+    @Test
+    void aChildReportsOverTheLocalSocketOrThePairLinkWhenThatIsOff() throws Exception {
+        ch.qos.logback.classic.Logger spawnLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(ProcessSpawner.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events
+                = new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        ch.qos.logback.classic.Level level = spawnLog.getLevel();
+        spawnLog.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        spawnLog.addAppender(events);
+        java.nio.file.Path dir = org.pyacq.transport.LocalDirectory.defaultLocation().path();
+        try {
+            try (SpawnedProcess child = ProcessSpawner.spawn(options("local-report").build())) {
+                assertEquals(child.pid(), remotePid(child));
+            }
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("b-"))
+                        .toList(), "bootstrap sockets left in " + dir);
+            }
+            System.setProperty(ProcessSpawner.LOCAL_BOOTSTRAP_PROPERTY, "off");
+            try (SpawnedProcess child = ProcessSpawner.spawn(options("pair-report").build())) {
+                assertEquals(child.pid(), remotePid(child));
+            }
+        } finally {
+            System.clearProperty(ProcessSpawner.LOCAL_BOOTSTRAP_PROPERTY);
+            spawnLog.detachAppender(events);
+            spawnLog.setLevel(level);
+        }
+        List<String> spawned = events.list.stream().map(e -> e.getFormattedMessage())
+                .filter(m -> m.startsWith("spawned ")).toList();
+        assertEquals(2, spawned.size(), spawned.toString());
+        assertTrue(spawned.get(0).startsWith("spawned local-report ") && spawned.get(0).endsWith("(status over the local socket)"),
+                spawned.get(0));
+        assertTrue(spawned.get(1).startsWith("spawned pair-report ") && spawned.get(1).endsWith("(status over the PAIR link)"),
+                spawned.get(1));
+    }
+
     @Test
     void stopClosesTheServerAndTheProcessExitsCleanly() {
         SpawnedProcess child = ProcessSpawner.spawn(options("stopper").startupClass(PublishingStartup.class.getName()).build());
