@@ -33,6 +33,7 @@ final class CliWarmup {
     /** Runs the commands; returns how many of them exited 0 (all of them, unless something broke). */
     static int run() {
         PyacqCommand.commandLine();   // every command's model, for help and completion
+        HelpTexts.forArgs(new String[] {"--help"});   // the build's help texts, as main prints them
         TransportSecurity saved = DefaultSecurity.peek();
         Path dir = null;
         try {

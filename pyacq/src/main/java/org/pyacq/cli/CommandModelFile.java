@@ -50,11 +50,20 @@ public final class CommandModelFile {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: CommandModelFile CLASS_DIRECTORY");
         }
-        compile(write(commands()), Path.of(args[0]));
+        Path classes = Path.of(args[0]);
+        compile(write(commands()), classes);
+        // then the help texts, rendered by the command line as it now runs (from the model just written:
+        // nothing has read an earlier one in this JVM)
+        compile(HelpTexts.DATA_CLASS, HelpTexts.write(), classes);
     }
 
-    /** Compiles a class holding {@code data} (Latin-1 string constants) into {@code classes}. */
+    /** Compiles the model class {@value CommandModels#DATA_CLASS} holding {@code data} into {@code classes}. */
     static void compile(byte[] data, Path classes) throws IOException {
+        compile(CommandModels.DATA_CLASS, data, classes);
+    }
+
+    /** Compiles the class {@code className} holding {@code data} (Latin-1 string constants) into {@code classes}. */
+    static void compile(String className, byte[] data, Path classes) throws IOException {
         javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this JVM (" + System.getProperty("java.home")
@@ -62,13 +71,12 @@ public final class CommandModelFile {
         }
         Path dir = Files.createTempDirectory("pyacq-command-model");
         try {
-            Path source = dir.resolve(CommandModels.DATA_CLASS.substring(CommandModels.DATA_CLASS.lastIndexOf('.') + 1)
-                    + ".java");
-            Files.writeString(source, source(data), StandardCharsets.US_ASCII);
+            Path source = dir.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
+            Files.writeString(source, source(className, data), StandardCharsets.US_ASCII);
             int code = javac.run(null, null, null, "--release", "17", "-nowarn", "-d", classes.toString(),
                     source.toString());
             if (code != 0) {
-                throw new IllegalStateException("javac could not compile the command model class (exit " + code + ")");
+                throw new IllegalStateException("javac could not compile " + className + " (exit " + code + ")");
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -81,11 +89,10 @@ public final class CommandModelFile {
     }
 
     /** The class's source: {@code parts()} returns the bytes as Latin-1 strings, each within a class file constant. */
-    static String source(byte[] data) {
-        String name = CommandModels.DATA_CLASS;
+    static String source(String name, byte[] data) {
         StringBuilder b = new StringBuilder();
         b.append("package ").append(name, 0, name.lastIndexOf('.')).append(";\n\n")
-                .append("/** Written by CommandModelFile at build time: the command line's model (see CommandModels). */\n")
+                .append("/** Written by CommandModelFile at build time (see CommandModels.readData). */\n")
                 .append("final class ").append(name.substring(name.lastIndexOf('.') + 1)).append(" {\n")
                 .append("    private ").append(name.substring(name.lastIndexOf('.') + 1)).append("() {\n    }\n\n")
                 .append("    static String[] parts() {\n        return new String[] {\n");

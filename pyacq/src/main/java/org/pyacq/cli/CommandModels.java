@@ -133,22 +133,34 @@ final class CommandModels {
         return models;
     }
 
-    private static Map<String, byte[]> read() {
-        Map<String, byte[]> all = new HashMap<>();
-        byte[] data;
+    /**
+     * The bytes the build compiled into class {@code className} ({@link CommandModelFile#compile}), or
+     * null when there is no such class (classes an IDE compiled).
+     *
+     * @throws IllegalStateException if the class is there but cannot be read
+     */
+    static byte[] readData(String className) {
         try {
-            Method parts = Class.forName(DATA_CLASS, true, CommandModels.class.getClassLoader())
+            Method parts = Class.forName(className, true, CommandModels.class.getClassLoader())
                     .getDeclaredMethod("parts");
             parts.setAccessible(true);
             StringBuilder text = new StringBuilder();
             for (String part : (String[]) parts.invoke(null)) {
                 text.append(part);
             }
-            data = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+            return text.toString().getBytes(StandardCharsets.ISO_8859_1);
         } catch (ClassNotFoundException e) {
-            return all;   // classes without the build's model (an IDE's): annotations
+            return null;
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the command model " + DATA_CLASS + " (rebuild pyacq): " + e, e);
+            throw new IllegalStateException("cannot read " + className + " (rebuild pyacq): " + e, e);
+        }
+    }
+
+    private static Map<String, byte[]> read() {
+        Map<String, byte[]> all = new HashMap<>();
+        byte[] data = readData(DATA_CLASS);
+        if (data == null) {
+            return all;   // classes without the build's model (an IDE's): annotations
         }
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pyacq context add lab2 tcp://lab2:7600 --server-key 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7'",
+            "  pyacq context add lab2 tcp://lab2:7600 --server-key 'rq:rM>}U?@Lns47E1%%kR.o@n%%FcmmsL/@{H8]yf7'",
             "  pyacq context add lab2 tcp://lab2:7600 --server-key lab2.key",
             "  pyacq --context lab2 ps",
             "  pyacq context use lab2 && pyacq spawn w1",

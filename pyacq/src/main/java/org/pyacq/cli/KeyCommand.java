@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  lab2$ pyacq key show --host lab2 > lab2.key     # then copy lab2.key to this host",
             "  pyacq key authorize lab2 lab2.key",
-            "  pyacq key authorize alice 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7'",
+            "  pyacq key authorize alice 'rq:rM>}U?@Lns47E1%%kR.o@n%%FcmmsL/@{H8]yf7'",
             "  pyacq key revoke alice"})
 final class KeyCommand implements Callable<Integer> {
     private static final List<String> ACTIONS = List.of("show", "authorize", "ls", "list", "revoke");

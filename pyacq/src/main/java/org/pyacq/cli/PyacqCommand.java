@@ -116,6 +116,13 @@ public final class PyacqCommand {
             }
             System.exit(CliExitCodes.OK);
         }
+        String help = Boolean.getBoolean(CliWarmup.PROPERTY) ? null : HelpTexts.forArgs(args);
+        if (help != null) {
+            // usage help as the build rendered it, where this run would render the same (see HelpTexts)
+            System.out.print(help);
+            System.out.flush();
+            System.exit(CliExitCodes.OK);
+        }
         if (System.getProperty("picocli.disable.closures") == null) {
             // picocli's default factory looks for Groovy's Closure class, which opens the jar to fail
             System.setProperty("picocli.disable.closures", "true");

@@ -50,7 +50,7 @@ public enum ConsoleColor {
     }
 
     /** True if the process has a terminal (from JDK 22, {@code System.console()} exists even without one). */
-    static boolean isTerminal() {
+    public static boolean isTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;

@@ -59,4 +59,55 @@ class ShortCommandProcessTest {
             assertEquals(List.of(), Files.readAllLines(dir.resolve("err.txt")), "nothing on stderr");
         }
     }
+
+    /** Every help text the build rendered is what the command line prints now, and none is missing. */
+    @Test
+    void theBuiltHelpTextsAreWhatTheCommandLinePrints() {
+        java.util.Map<List<String>, String> built = HelpTexts.built();
+        assertEquals(new java.util.HashSet<>(HelpTexts.helpCommandLines()), built.keySet(),
+                "the build's help command lines (rebuild pyacq after changing the commands)");
+        assertTrue(built.containsKey(List.of("--help")) && built.containsKey(List.of("call", "-h"))
+                && built.containsKey(List.of("help", "spawn")), built.keySet()::toString);
+        built.forEach((line, text) -> assertEquals(HelpTexts.render(line), text, "pyacq " + String.join(" ", line)));
+    }
+
+    /**
+     * {@code --help} and {@code help COMMAND} print the build's text, from the real entry point, with nothing
+     * on stderr; with {@code CLICOLOR_FORCE} picocli renders it (in colour) as before.
+     */
+    @Test
+    void helpIsPrintedAsBuiltAndPicocliStillRendersItWhereItWouldDiffer() throws Exception {
+        java.util.Map<List<String>, String> built = HelpTexts.built();
+        for (List<String> line : List.of(List.of("--help"), List.of("help", "call"), List.of("context", "--help"))) {
+            String printed = runEntryPoint(line, java.util.Map.of());
+            assertEquals(built.get(line), printed, "pyacq " + String.join(" ", line));
+        }
+        String coloured = runEntryPoint(List.of("--help"), java.util.Map.of("CLICOLOR_FORCE", "1"));
+        assertTrue(coloured.contains("\u001b["), "no ANSI colours with CLICOLOR_FORCE=1: " + coloured);
+    }
+
+    private String runEntryPoint(List<String> args, java.util.Map<String, String> env) throws Exception {
+        Path out = dir.resolve("help-out.txt");
+        Path err = dir.resolve("help-err.txt");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), PyacqCommand.class.getName()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("CLICOLOR_FORCE");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pyacq " + args + " did not end within 60 s");
+        assertEquals(CliExitCodes.OK, p.exitValue(), () -> "pyacq " + args + ", stderr: " + readQuietly(err));
+        assertEquals(List.of(), Files.readAllLines(err), "nothing on stderr from pyacq " + args);
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
 }
