@@ -34,6 +34,14 @@ final class CliWarmup {
     static int run() {
         PyacqCommand.commandLine();   // every command's model, for help and completion
         HelpTexts.forArgs(new String[] {"--help"});   // the build's help texts, as main prints them
+        Thread prefetch = StartupPrefetch.start(new String[] {"--insecure", "ping"});   // as main starts it (no key)
+        if (prefetch != null) {
+            try {
+                prefetch.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         TransportSecurity saved = DefaultSecurity.peek();
         Path dir = null;
         try {

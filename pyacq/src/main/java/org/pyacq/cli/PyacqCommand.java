@@ -123,6 +123,9 @@ public final class PyacqCommand {
             System.out.flush();
             System.exit(CliExitCodes.OK);
         }
+        if (!Boolean.getBoolean(CliWarmup.PROPERTY)) {
+            StartupPrefetch.start(args);   // the JDK parts a short command needs, beside the command line's model
+        }
         if (System.getProperty("picocli.disable.closures") == null) {
             // picocli's default factory looks for Groovy's Closure class, which opens the jar to fail
             System.setProperty("picocli.disable.closures", "true");
