@@ -19,6 +19,8 @@ pyacq_die() {
 # The jars, from an installed copy (lib/) or a source checkout (built with Maven when missing or
 # older than the sources): the product, pyacq.jar (pyacq/target/ in a checkout), and the benchmark
 # beside it, pyacq-bench.jar (pyacq-bench/target/; run with the product jar on the class path).
+# These functions set variables instead of printing: a command substitution forks the shell, and a
+# short command's start counts.
 pyacq_jar() {
     pyacq_artifact pyacq.jar pyacq/target/pyacq.jar "pyacq/src/main"
 }
@@ -27,12 +29,12 @@ pyacq_bench_jar() {
     pyacq_artifact pyacq-bench.jar pyacq-bench/target/pyacq-bench.jar "pyacq/src/main pyacq-bench/pom.xml pyacq-bench/src/main"
 }
 
-# pyacq_artifact NAME CHECKOUT_PATH SOURCES: prints the jar's path, building it first if needed.
-# SOURCES (relative to the checkout, with the poms) are the files the jar is built from.
+# pyacq_artifact NAME CHECKOUT_PATH SOURCES: sets artifact to the jar's path, building it first if
+# needed. SOURCES (relative to the checkout, with the poms) are the files the jar is built from.
 pyacq_artifact() {
     if [ ! -f "$PYACQ_HOME/pom.xml" ]; then
         [ -f "$PYACQ_HOME/lib/$1" ] || pyacq_die "no $1 in $PYACQ_HOME/lib and no pom.xml to build one"
-        echo "$PYACQ_HOME/lib/$1"
+        artifact="$PYACQ_HOME/lib/$1"
         return
     fi
     jar="$PYACQ_HOME/$2"
@@ -54,7 +56,7 @@ pyacq_artifact() {
         fi
         [ -f "$jar" ] || pyacq_die "the build did not produce $jar"
     fi
-    echo "$jar"
+    artifact=$jar
 }
 
 # Builds the checkout (product and benchmark) with Maven; its output goes to stderr, which often
@@ -69,27 +71,52 @@ pyacq_build() {
     return $status
 }
 
-# True if jar $1 is missing or older than one of the files under $2 (paths relative to PYACQ_HOME).
+# True if jar $1 is missing or older than one of the files under $2 (paths relative to PYACQ_HOME,
+# hidden files left out). Walked with shell builtins (globs and -nt), without starting find.
 pyacq_stale() {
     [ -f "$1" ] || return 0
-    # shellcheck disable=SC2086
-    [ -n "$(cd "$PYACQ_HOME" && find $2 -newer "$1" -print 2>/dev/null)" ]
+    for top in $2; do
+        if pyacq_newer_under "$PYACQ_HOME/$top" "$1"; then
+            return 0
+        fi
+    done
+    return 1
 }
 
+# pyacq_newer_under PATH FILE: true if PATH, or a file below it, is newer than FILE.
+pyacq_newer_under() {
+    if [ -d "$1" ]; then
+        for entry in "$1"/*; do
+            [ -e "$entry" ] || continue   # an empty directory's unmatched glob
+            if pyacq_newer_under "$entry" "$2"; then
+                return 0
+            fi
+        done
+        return 1
+    fi
+    # -nt: not in POSIX, but in every sh this runs on (dash, bash, busybox ash, ksh, zsh)
+    # shellcheck disable=SC3013
+    [ "$1" -nt "$2" ]
+}
+
+# Sets java to the java command: $JAVA_HOME's, else the one on PATH.
 pyacq_java() {
     if [ -n "${JAVA_HOME:-}" ]; then
         [ -x "$JAVA_HOME/bin/java" ] || pyacq_die "JAVA_HOME is $JAVA_HOME but $JAVA_HOME/bin/java is not there"
-        echo "$JAVA_HOME/bin/java"
+        java="$JAVA_HOME/bin/java"
     else
-        command -v java >/dev/null 2>&1 || pyacq_die "no java on PATH; install a JDK 17 or newer, or set JAVA_HOME"
-        command -v java
+        java=$(command -v java) || pyacq_die "no java on PATH; install a JDK 17 or newer, or set JAVA_HOME"
     fi
 }
 
-# The feature version (17, 21, 25...) of a java command, from its release file (fast: no JVM start,
-# and read with shell builtins only).
+# Sets feature to the feature version (17, 21, 25...) of a java command, from its release file (no
+# JVM start, read with shell builtins; $JAVA_HOME/bin/java needs no link resolved).
 pyacq_java_feature() {
-    real=$(readlink -f "$1" 2>/dev/null || echo "$1")
+    if [ -n "${JAVA_HOME:-}" ] && [ "$1" = "$JAVA_HOME/bin/java" ]; then
+        real=$1
+    else
+        real=$(readlink -f "$1" 2>/dev/null || echo "$1")
+    fi
     v=""
     if [ -r "${real%/bin/*}/release" ]; then
         while IFS= read -r line; do
@@ -101,7 +128,7 @@ pyacq_java_feature() {
             esac
         done <"${real%/bin/*}/release"
     fi
-    echo "${v:-17}"
+    feature=${v:-17}
 }
 
 # Runs main class $1 with the remaining arguments. PYACQ_KIND: "short" (a quick command: quick
@@ -110,13 +137,14 @@ pyacq_java_feature() {
 pyacq_run() {
     main=$1
     shift
-    cp=$(pyacq_jar) || exit 1
+    pyacq_jar
+    cp=$artifact
     if [ "${PYACQ_BENCH:-0}" = 1 ]; then
-        bench=$(pyacq_bench_jar) || exit 1
-        cp="$cp:$bench"
+        pyacq_bench_jar
+        cp="$cp:$artifact"
     fi
-    java=$(pyacq_java) || exit 1
-    feature=$(pyacq_java_feature "$java")
+    pyacq_java
+    pyacq_java_feature "$java"
     set -- "$main" "$@"
     opts=""
     if [ "$feature" -ge 24 ]; then
@@ -139,10 +167,7 @@ pyacq_run() {
     fi
     cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/pyacq/cds"
     if [ -d "$cds_dir" ] || { mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null; }; then
-        # shellcheck disable=SC2086
-        # (trained-2: archives of short commands are trained on all of them; older ones held the first command's)
-        key=$(printf '%s %s %s %s trained-2' "$java" "$cp" "$(IFS=:; stat -c %Y $cp 2>/dev/null)" "${PYACQ_KIND:-short}" | cksum)
-        key=${key%% *}
+        pyacq_archive_key "$cds_dir" "$java $cp ${PYACQ_KIND:-short} trained-3"
         if [ "${PYACQ_KIND:-short}" = short ]; then
             # a short command uses an archive trained on all the short commands (see pyacq_train),
             # whichever came first: the AOT cache of Java 25 and newer, else a class-data sharing archive
@@ -153,7 +178,7 @@ pyacq_run() {
                 archive="$cds_dir/launcher-$key.jsa"
                 use="-XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off"
             fi
-            if [ -f "$archive" ]; then
+            if pyacq_current "$archive" "$cp"; then
                 opts="$opts $use"
             else
                 pyacq_train "$archive" "$feature" "$java" "$opts ${JAVA_OPTS:-}" "$cp"
@@ -162,13 +187,66 @@ pyacq_run() {
             archive="$cds_dir/launcher-$key.jsa"
             if [ "$feature" -ge 19 ]; then
                 opts="$opts -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
-            elif [ -f "$archive" ]; then
+            elif pyacq_current "$archive" "$cp"; then
                 opts="$opts -XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off"
             fi
         fi
     fi
     # shellcheck disable=SC2086
     exec "$java" $opts ${logconf:+"$logconf"} ${JAVA_OPTS:-} -cp "$cp" "$@"
+}
+
+# pyacq_archive_key DIR TEXT: sets key to the number that names the archive for TEXT (java, class path, kind):
+# its checksum, remembered in DIR/keys so that later runs read it with shell builtins instead of
+# running cksum (a short command's start counts). Whether an archive is up to date is told by its
+# time against the jars' (pyacq_newer), so a rebuilt jar reuses the key.
+# (trained-3: archives of short commands are trained on all of them; their jars' times are not in the key)
+pyacq_archive_key() {
+    if [ -r "$1/keys" ]; then
+        while IFS= read -r line; do
+            case $line in
+                *" $2") key=${line%% *}; return ;;
+            esac
+        done <"$1/keys"
+    fi
+    sum=$(printf '%s' "$2" | cksum)
+    sum=${sum%% *}
+    # one short line per (java, class path, kind), appended whole (O_APPEND): runs at once may each add it
+    printf '%s %s\n' "$sum" "$2" >>"$1/keys" 2>/dev/null
+    key=$sum
+}
+
+# pyacq_current ARCHIVE CP: true if ARCHIVE exists and no jar of class path CP is newer: a training
+# gives its archive the time of the newest jar as it started (pyacq_train), so an archive trained on
+# a jar that was rebuilt meanwhile is not current.
+pyacq_current() {
+    [ -f "$1" ] || return 1
+    rest=$2
+    while [ -n "$rest" ]; do
+        part=${rest%%:*}
+        # -nt: not in POSIX, but in every sh this runs on (dash, bash, busybox ash, ksh, zsh)
+        # shellcheck disable=SC3013
+        if [ "$part" -nt "$1" ]; then
+            return 1
+        fi
+        case $rest in *:*) rest=${rest#*:} ;; *) rest="" ;; esac
+    done
+    return 0
+}
+
+# pyacq_newest CP: prints the newest jar of class path CP.
+pyacq_newest() {
+    newest=${1%%:*}
+    rest=$1
+    while [ -n "$rest" ]; do
+        part=${rest%%:*}
+        # shellcheck disable=SC3013
+        if [ "$part" -nt "$newest" ]; then
+            newest=$part
+        fi
+        case $rest in *:*) rest=${rest#*:} ;; *) rest="" ;; esac
+    done
+    echo "$newest"
 }
 
 # pyacq_train ARCHIVE FEATURE JAVA OPTS CP: builds the short commands' archive in the background,
@@ -189,10 +267,13 @@ pyacq_train() {
         dump="-XX:ArchiveClassesAtExit=$tmp -Xlog:cds=off -Xlog:cds+dynamic=off"
     fi
     (
+        # the archive gets the time of the newest jar as training starts (see pyacq_current)
+        touch -r "$(pyacq_newest "$5")" "$tmp.stamp"
         # shellcheck disable=SC2086
         "$3" $4 $dump -Dpyacq.cds.training=true -cp "$5" org.pyacq.cli.PyacqCommand --version >/dev/null 2>&1 </dev/null
-        [ -s "$tmp" ] && mv -f "$tmp" "$1" 2>/dev/null && pyacq_trim_archives "$(dirname "$1")"
-        rm -f "$tmp" "$tmp.config"
+        [ -s "$tmp" ] && touch -r "$tmp.stamp" "$tmp" && mv -f "$tmp" "$1" 2>/dev/null \
+            && pyacq_trim_archives "$(dirname "$1")"
+        rm -f "$tmp" "$tmp.config" "$tmp.stamp"
         rmdir "$lock" 2>/dev/null
     ) >/dev/null 2>&1 </dev/null &
 }
