@@ -173,7 +173,9 @@ pyacq_run() {
             # whichever came first: the AOT cache of Java 25 and newer, else a class-data sharing archive
             if [ "$feature" -ge 25 ]; then
                 archive="$cds_dir/launcher-$key.aot"
-                use="-XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off"
+                # the cache loads and links its classes as the JVM starts: the command's prefetch thread
+                # (StartupPrefetch) would only compete with it for the CPU (0.25 s with it, 0.23 s without)
+                use="-XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off -Dpyacq.prefetch=off"
             else
                 archive="$cds_dir/launcher-$key.jsa"
                 use="-XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off"

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.pyacq.transport.ProcessIdentity;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -223,11 +224,22 @@ public final class LogSetup {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** How long the setup waits for slf4j's initialisation that another thread has started. */
+    private static final long BINDING_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private static LoggerContext boundContext() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        // while another thread initialises slf4j, it hands out a stand-in factory whose loggers it binds once
+        // done (a short command's first loggers are made on two threads at once): wait for the real one
+        long deadline = System.nanoTime() + BINDING_WAIT_NANOS;
+        while (factory instanceof org.slf4j.helpers.SubstituteLoggerFactory && System.nanoTime() - deadline < 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            factory = LoggerFactory.getILoggerFactory();
+        }
+        if (factory instanceof LoggerContext lc) {
             return lc;
         }
-        throw new IllegalStateException("slf4j is bound to " + LoggerFactory.getILoggerFactory().getClass().getName()
+        throw new IllegalStateException("slf4j is bound to " + factory.getClass().getName()
                 + ", not logback; pyacq's log setup needs logback-classic");
     }
 }

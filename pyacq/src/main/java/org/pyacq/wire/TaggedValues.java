@@ -13,13 +13,17 @@ import java.util.Map;
 /** The tagged values of PROTOCOL.md section 4: maps holding {@value #TYPE_KEY}. */
 final class TaggedValues {
     static final String TYPE_KEY = "___type_name___";
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
     private TaggedValues() {
     }
 
+    /** Made on first use: building a formatter loads java.time's formatting (a few ms of a short command's start). */
+    private static final class DateTimeFormat {
+        static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
+    }
+
     static String formatDateTime(LocalDateTime t) {
-        return DATETIME.format(t);
+        return DateTimeFormat.DATETIME.format(t);
     }
 
     /**
