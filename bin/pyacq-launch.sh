@@ -214,7 +214,8 @@ pyacq_archive_key() {
     sum=$(printf '%s' "$2" | cksum)
     sum=${sum%% *}
     # one short line per (java, class path, kind), appended whole (O_APPEND): runs at once may each add it
-    printf '%s %s\n' "$sum" "$2" >>"$1/keys" 2>/dev/null
+    # (stderr first: a cache directory that cannot be written to only costs the checksum next time)
+    printf '%s %s\n' "$sum" "$2" 2>/dev/null >>"$1/keys"
     key=$sum
 }
 
